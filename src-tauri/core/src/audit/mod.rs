@@ -1,0 +1,87 @@
+//! The readiness audit: per workflow, what is missing before the next vendor incident.
+
+mod rules;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::inventory::{self, Criticality, Inventory, InventoryError};
+use crate::store::Store;
+
+pub use rules::audit_inventory;
+
+/// What kind of gap a finding is. Later capabilities add kinds (runbooks, probes, on-call).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    NoOwner,
+    NoFallback,
+    SingleVendorChain,
+    FailureModeIncomplete,
+    EmptyRotation,
+    NoRunbook,
+}
+
+/// How urgent a gap is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+}
+
+/// One gap in readiness.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Finding {
+    /// The affected workflow, if the gap is tied to one.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<String>,
+    /// The affected workflow's criticality.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criticality: Option<Criticality>,
+    /// The rotation concerned, for rotation findings.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rotation: Option<String>,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// The audit's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AuditReport {
+    /// Ordered: critical workflows first, then by severity.
+    pub findings: Vec<Finding>,
+    /// True when a critical workflow has a finding: the CLI then exits 1.
+    pub fails: bool,
+}
+
+impl AuditReport {
+    pub fn from_findings(mut findings: Vec<Finding>) -> Self {
+        findings.sort_by(|a, b| {
+            (a.criticality.unwrap_or(Criticality::Low), a.severity, &a.workflow, &a.rotation)
+                .cmp(&(b.criticality.unwrap_or(Criticality::Low), b.severity, &b.workflow, &b.rotation))
+        });
+        let fails = findings
+            .iter()
+            .any(|f| f.criticality == Some(Criticality::Critical));
+        Self { findings, fails }
+    }
+}
+
+/// Extra facts the inventory alone does not hold; filled by other modules (runbooks, …).
+#[derive(Debug, Default, Clone)]
+pub struct AuditContext {
+    /// Per vendor id, the failure modes some runbook covers. `None`: runbooks not checked.
+    pub runbook_coverage: Option<std::collections::HashMap<String, std::collections::HashSet<crate::inventory::FailureMode>>>,
+}
+
+/// Audits the stored inventory.
+pub fn run(store: &Store, ctx: &AuditContext) -> Result<AuditReport, InventoryError> {
+    let inv: Inventory = inventory::load(store)?;
+    Ok(AuditReport::from_findings(audit_inventory(&inv, ctx)))
+}

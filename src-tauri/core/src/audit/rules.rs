@@ -1,0 +1,138 @@
+//! The audit's rules, one function each, over a loaded inventory.
+
+use std::collections::HashMap;
+
+use super::{AuditContext, Finding, FindingKind, Severity};
+use crate::inventory::{FailureMode, Inventory, Workflow};
+
+/// Every finding for `inv`, unordered.
+pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
+    let vendor_of: HashMap<&str, &str> = inv
+        .endpoints
+        .iter()
+        .map(|e| (e.id.as_str(), e.vendor.as_str()))
+        .collect();
+    let mut out = Vec::new();
+    for w in &inv.workflows {
+        let mut add = |kind, severity, message: String| {
+            out.push(Finding {
+                workflow: Some(w.id.clone()),
+                criticality: Some(w.criticality),
+                rotation: None,
+                kind,
+                severity,
+                message,
+            })
+        };
+        match &w.owner {
+            None => add(
+                FindingKind::NoOwner,
+                Severity::High,
+                "no owner rotation: nobody is paged when its model degrades".into(),
+            ),
+            Some(owner) => {
+                if inv.rotations.iter().any(|r| &r.id == owner && r.members.is_empty()) {
+                    add(
+                        FindingKind::EmptyRotation,
+                        Severity::High,
+                        format!("its owner rotation '{owner}' has no members"),
+                    );
+                }
+            }
+        }
+        single_vendor(w, &vendor_of, &mut add);
+        for mode in FailureMode::ALL {
+            let plan = w.failure_modes.get(mode);
+            let mut missing = Vec::new();
+            if plan.degradation.trim().is_empty() {
+                missing.push("degradation behaviour");
+            }
+            if plan.customer_message.trim().is_empty() {
+                missing.push("customer message");
+            }
+            if !missing.is_empty() {
+                add(
+                    FindingKind::FailureModeIncomplete,
+                    Severity::Medium,
+                    format!("failure mode '{}' has no {}", mode.as_str(), missing.join(" and ")),
+                );
+            }
+        }
+        if w.criticality == crate::inventory::Criticality::Critical {
+            if let (Some(coverage), Some(vendor)) =
+                (&ctx.runbook_coverage, vendor_of.get(w.primary.as_str()))
+            {
+                let covered = coverage.get(*vendor);
+                let missing: Vec<&str> = FailureMode::ALL
+                    .into_iter()
+                    .filter(|m| !covered.is_some_and(|c| c.contains(m)))
+                    .map(|m| m.as_str())
+                    .collect();
+                if !missing.is_empty() {
+                    add(
+                        FindingKind::NoRunbook,
+                        Severity::High,
+                        format!(
+                            "its primary vendor '{vendor}' has no runbook for: {}",
+                            missing.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for r in &inv.rotations {
+        let owns_any = inv.workflows.iter().any(|w| w.owner.as_ref() == Some(&r.id));
+        if r.members.is_empty() && !owns_any {
+            out.push(Finding {
+                workflow: None,
+                criticality: None,
+                rotation: Some(r.id.clone()),
+                kind: FindingKind::EmptyRotation,
+                severity: Severity::Medium,
+                message: format!("rotation '{}' has no members", r.id),
+            });
+        }
+    }
+    out
+}
+
+/// No fallback at all, or every model fallback at the primary's own vendor.
+fn single_vendor(
+    w: &Workflow,
+    vendor_of: &HashMap<&str, &str>,
+    add: &mut impl FnMut(FindingKind, Severity, String),
+) {
+    if w.fallbacks.is_empty() {
+        add(
+            FindingKind::NoFallback,
+            Severity::High,
+            "no fallback: when its model degrades the workflow fails".into(),
+        );
+        return;
+    }
+    let primary_vendor = vendor_of.get(w.primary.as_str());
+    let endpoint_vendors: Vec<Option<&&str>> = w
+        .fallbacks
+        .iter()
+        .filter_map(|s| s.endpoint.as_deref())
+        .map(|e| vendor_of.get(e))
+        .collect();
+    let has_strategy = w.fallbacks.iter().any(|s| s.strategy.is_some());
+    if !has_strategy
+        && primary_vendor.is_some()
+        && endpoint_vendors.iter().all(|v| *v == primary_vendor)
+    {
+        add(
+            FindingKind::SingleVendorChain,
+            Severity::Medium,
+            format!(
+                "every fallback is at the primary's vendor '{}': one capacity incident takes the workflow down",
+                primary_vendor.copied().unwrap_or_default()
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests;

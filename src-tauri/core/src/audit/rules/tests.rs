@@ -1,0 +1,71 @@
+use std::collections::{HashMap, HashSet};
+
+use super::*;
+use crate::audit::{AuditReport, FindingKind};
+use crate::inventory::demo::demo_inventory;
+use crate::inventory::{Criticality, FallbackStep};
+
+fn kinds(findings: &[Finding], workflow: &str) -> Vec<FindingKind> {
+    findings
+        .iter()
+        .filter(|f| f.workflow.as_deref() == Some(workflow))
+        .map(|f| f.kind)
+        .collect()
+}
+
+#[test]
+fn demo_has_only_the_single_vendor_finding_and_passes() {
+    let inv = demo_inventory().unwrap();
+    let findings = audit_inventory(&inv, &AuditContext::default());
+    assert_eq!(kinds(&findings, "doc-summaries"), [FindingKind::SingleVendorChain]);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(!AuditReport::from_findings(findings).fails);
+}
+
+#[test]
+fn each_gap_is_found_and_critical_ones_fail() {
+    let mut inv = demo_inventory().unwrap();
+    let chat = inv.workflows.iter_mut().find(|w| w.id == "support-chat").unwrap();
+    chat.owner = None;
+    chat.fallbacks.clear();
+    chat.failure_modes.slow.customer_message.clear();
+    let triage = inv.workflows.iter_mut().find(|w| w.id == "ticket-triage").unwrap();
+    triage.fallbacks = vec![FallbackStep::endpoint("openai-gpt-4o")];
+    inv.rotations.iter_mut().find(|r| r.id == "platform-ml").unwrap().members.clear();
+    let findings = audit_inventory(&inv, &AuditContext::default());
+    assert_eq!(
+        kinds(&findings, "support-chat"),
+        [FindingKind::NoOwner, FindingKind::NoFallback, FindingKind::FailureModeIncomplete]
+    );
+    assert!(kinds(&findings, "ticket-triage").contains(&FindingKind::SingleVendorChain));
+    assert!(kinds(&findings, "ticket-triage").contains(&FindingKind::EmptyRotation));
+    let report = AuditReport::from_findings(findings);
+    assert!(report.fails);
+    assert_eq!(report.findings[0].criticality, Some(Criticality::Critical), "critical first");
+}
+
+#[test]
+fn unowned_empty_rotation_is_its_own_finding() {
+    let mut inv = demo_inventory().unwrap();
+    let mut r = inv.rotations[0].clone();
+    r.id = "spare".into();
+    r.members.clear();
+    inv.rotations.push(r);
+    let findings = audit_inventory(&inv, &AuditContext::default());
+    assert!(findings.iter().any(|f| f.rotation.as_deref() == Some("spare") && f.kind == FindingKind::EmptyRotation));
+}
+
+#[test]
+fn runbook_coverage_gap_on_critical_workflow() {
+    let inv = demo_inventory().unwrap();
+    let mut coverage = HashMap::new();
+    coverage.insert("openai".to_string(), HashSet::from([crate::inventory::FailureMode::Throttled]));
+    let ctx = AuditContext { runbook_coverage: Some(coverage) };
+    let findings = audit_inventory(&inv, &ctx);
+    let f = findings.iter().find(|f| f.workflow.as_deref() == Some("support-chat") && f.kind == FindingKind::NoRunbook).unwrap();
+    assert!(f.message.contains("unavailable, slow"), "{}", f.message);
+    // ticket-search is critical on google, which has no runbook at all.
+    assert!(findings.iter().any(|f| f.workflow.as_deref() == Some("ticket-search") && f.kind == FindingKind::NoRunbook));
+    // Non-critical workflows do not get this finding.
+    assert!(!findings.iter().any(|f| f.workflow.as_deref() == Some("doc-summaries") && f.kind == FindingKind::NoRunbook));
+}

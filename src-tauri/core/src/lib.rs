@@ -1,0 +1,19 @@
+//! Brownout's domain. Every rule lives here; the desktop shell and the CLI are adapters.
+//!
+//! Public surface:
+//! - [`store::Store`]: the SQLite connection, migrations and pragmas.
+//! - [`inventory`]: vendors, endpoints, workflows (and their export/import as a file).
+//! - [`rotation`]: on-call rotations and their members.
+//! - [`audit`]: the readiness audit over the inventory.
+//! - [`incident`]: incidents and their append-only timeline.
+//! - [`workspace::Workspace`]: one handle over all of the above, cheap to clone.
+
+pub mod audit;
+pub mod incident;
+pub mod inventory;
+pub mod rotation;
+pub mod slug;
+pub mod store;
+pub mod workspace;
+
+pub use workspace::Workspace;

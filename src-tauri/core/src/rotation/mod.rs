@@ -1,0 +1,85 @@
+//! On-call rotations and their members. The schedule logic (who is on call now, layers,
+//! overrides) builds on these tables in a later migration.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub use crate::inventory::{Rotation, RotationMember};
+
+/// Every rotation, ordered by id, members in rotation order.
+pub fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Rotation>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, time_zone, shift_hours, handoff_time FROM rotations ORDER BY id",
+    )?;
+    let mut rotations = stmt
+        .query_map([], |r| {
+            Ok(Rotation {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                time_zone: r.get(2)?,
+                shift_hours: r.get(3)?,
+                handoff: r.get(4)?,
+                members: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut members = conn.prepare(
+        "SELECT name, contact FROM rotation_members WHERE rotation_id = ? ORDER BY position",
+    )?;
+    for rotation in &mut rotations {
+        rotation.members = members
+            .query_map([&rotation.id], |r| {
+                Ok(RotationMember {
+                    name: r.get(0)?,
+                    contact: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(rotations)
+}
+
+pub fn exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT 1 FROM rotations WHERE id = ?", [id], |_| Ok(()))
+        .optional()
+        .map(|o| o.is_some())
+}
+
+pub fn insert(conn: &Connection, r: &Rotation) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO rotations (id, name, time_zone, shift_hours, handoff_time) VALUES (?, ?, ?, ?, ?)",
+        params![r.id, r.name, r.time_zone, r.shift_hours, r.handoff],
+    )?;
+    insert_members(conn, r)
+}
+
+/// Replaces the rotation stored as `original_id` (which may be renamed to `r.id`).
+pub fn update(conn: &Connection, original_id: &str, r: &Rotation) -> rusqlite::Result<usize> {
+    let n = conn.execute(
+        "UPDATE rotations SET id = ?, name = ?, time_zone = ?, shift_hours = ?, handoff_time = ? WHERE id = ?",
+        params![r.id, r.name, r.time_zone, r.shift_hours, r.handoff, original_id],
+    )?;
+    if n > 0 {
+        conn.execute("DELETE FROM rotation_members WHERE rotation_id = ?", [&r.id])?;
+        insert_members(conn, r)?;
+    }
+    Ok(n)
+}
+
+pub fn delete(conn: &Connection, id: &str) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM rotations WHERE id = ?", [id])
+}
+
+fn insert_members(conn: &Connection, r: &Rotation) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(
+        "INSERT INTO rotation_members (rotation_id, position, name, contact) VALUES (?, ?, ?, ?)",
+    )?;
+    for (i, m) in r.members.iter().enumerate() {
+        stmt.execute(params![r.id, i as i64, m.name, m.contact])?;
+    }
+    Ok(())
+}
+
+/// Removes every rotation, for a whole-file import (after the workflows that name them).
+pub fn delete_all(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("DELETE FROM rotation_members; DELETE FROM rotations;")
+}

@@ -1,0 +1,108 @@
+use super::*;
+use tempfile::tempdir;
+
+#[test]
+fn fresh_database_is_migrated_with_pragmas() {
+    let dir = tempdir().unwrap();
+    let (store, opened) = Store::open(&dir.path().join("nested/b.db")).unwrap();
+    assert_eq!(opened, Opened::Fresh);
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    store
+        .read(|c| {
+            let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+            let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+            let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+            assert_eq!(mode, "wal");
+            assert_eq!(sync, 2, "synchronous=FULL");
+            assert_eq!(fk, 1);
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    drop(store);
+    let (_, opened) = Store::open(&dir.path().join("nested/b.db")).unwrap();
+    assert_eq!(opened, Opened::Existing);
+}
+
+/// Every migration applies from an empty database and from each earlier version, keeping data.
+#[test]
+fn migrates_from_every_earlier_version() {
+    for start in 0..=LATEST_VERSION {
+        let dir = tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let (store, _) = Store::open_at_version(&path, start).unwrap();
+        assert_eq!(store.schema_version().unwrap(), start);
+        if start >= 1 {
+            store
+                .write(|tx| {
+                    tx.execute("INSERT INTO vendors (id, name) VALUES ('v', 'V')", [])?;
+                    Ok::<_, StoreError>(())
+                })
+                .unwrap();
+        }
+        drop(store);
+        let (store, _) = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION, "from {start}");
+        store
+            .read(|c| {
+                let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+                assert_eq!(ok, "ok");
+                let fk_problems: i64 =
+                    c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+                assert_eq!(fk_problems, 0);
+                if start >= 1 {
+                    let n: i64 = c.query_row("SELECT count(*) FROM vendors", [], |r| r.get(0))?;
+                    assert_eq!(n, 1, "data kept when migrating from {start}");
+                }
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+    }
+}
+
+#[test]
+fn newer_schema_is_refused_and_left_untouched() {
+    let dir = tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 999;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("must refuse");
+    let msg = err.to_string();
+    assert!(matches!(err, StoreError::NewerSchema { found: 999, .. }));
+    assert!(msg.contains("newer Brownout") && msg.contains("untouched"), "{msg}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "file unchanged");
+    assert!(!dir.path().join("future.db-wal").exists());
+}
+
+#[test]
+fn failed_write_rolls_back() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let res: Result<(), StoreError> = store.write(|tx| {
+        tx.execute("INSERT INTO vendors (id, name) VALUES ('a', 'A')", [])?;
+        tx.execute("INSERT INTO vendors (id, name) VALUES ('a', 'again')", [])?;
+        Ok(())
+    });
+    assert!(res.is_err());
+    let n: i64 = store
+        .read(|c| Ok::<_, StoreError>(c.query_row("SELECT count(*) FROM vendors", [], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn a_broken_migration_leaves_the_previous_version() {
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+    // Make migration 1 fail half-way: its first table already exists.
+    conn.execute_batch("CREATE TABLE endpoints (x);").unwrap();
+    let err = migrations::migrate(&mut conn, 0, LATEST_VERSION).unwrap_err();
+    assert!(matches!(err, StoreError::Migration { version: 1, .. }), "{err}");
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, 0);
+    let vendors: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'vendors'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(vendors, 0, "the vendors table of the failed migration was rolled back");
+}
