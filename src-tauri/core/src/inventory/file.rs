@@ -108,11 +108,13 @@ pub fn parse(file: &str, text: &str, format: Format) -> Result<Inventory, Import
             line: Some(e.line()),
             message: e.to_string(),
         }),
-        Format::Yaml => serde_yaml_ng::from_str::<Inventory>(text).map_err(|e| ImportError::Parse {
-            file: file.into(),
-            line: e.location().map(|l| l.line()),
-            message: e.to_string(),
-        }),
+        Format::Yaml => {
+            serde_yaml_ng::from_str::<Inventory>(text).map_err(|e| ImportError::Parse {
+                file: file.into(),
+                line: e.location().map(|l| l.line()),
+                message: e.to_string(),
+            })
+        }
     }?;
     let issues = inventory_issues(&parsed);
     if issues.is_empty() {

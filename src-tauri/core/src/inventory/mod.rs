@@ -117,7 +117,11 @@ fn save(
     })
 }
 
-pub fn save_vendor(store: &Store, original_id: Option<&str>, v: Vendor) -> Result<Vendor, InventoryError> {
+pub fn save_vendor(
+    store: &Store,
+    original_id: Option<&str>,
+    v: Vendor,
+) -> Result<Vendor, InventoryError> {
     invalid("vendor", &v.id, validate::vendor_errors(&v))?;
     save(
         store,
@@ -131,8 +135,16 @@ pub fn save_vendor(store: &Store, original_id: Option<&str>, v: Vendor) -> Resul
     Ok(v)
 }
 
-pub fn save_endpoint(store: &Store, original_id: Option<&str>, e: Endpoint) -> Result<Endpoint, InventoryError> {
-    invalid("endpoint", &e.id, validate::endpoint_errors(&e, &refs(store)?))?;
+pub fn save_endpoint(
+    store: &Store,
+    original_id: Option<&str>,
+    e: Endpoint,
+) -> Result<Endpoint, InventoryError> {
+    invalid(
+        "endpoint",
+        &e.id,
+        validate::endpoint_errors(&e, &refs(store)?),
+    )?;
     save(
         store,
         "endpoint",
@@ -145,8 +157,16 @@ pub fn save_endpoint(store: &Store, original_id: Option<&str>, e: Endpoint) -> R
     Ok(e)
 }
 
-pub fn save_workflow(store: &Store, original_id: Option<&str>, w: Workflow) -> Result<Workflow, InventoryError> {
-    invalid("workflow", &w.id, validate::workflow_errors(&w, &refs(store)?))?;
+pub fn save_workflow(
+    store: &Store,
+    original_id: Option<&str>,
+    w: Workflow,
+) -> Result<Workflow, InventoryError> {
+    invalid(
+        "workflow",
+        &w.id,
+        validate::workflow_errors(&w, &refs(store)?),
+    )?;
     save(
         store,
         "workflow",
@@ -159,7 +179,11 @@ pub fn save_workflow(store: &Store, original_id: Option<&str>, w: Workflow) -> R
     Ok(w)
 }
 
-pub fn save_rotation(store: &Store, original_id: Option<&str>, r: Rotation) -> Result<Rotation, InventoryError> {
+pub fn save_rotation(
+    store: &Store,
+    original_id: Option<&str>,
+    r: Rotation,
+) -> Result<Rotation, InventoryError> {
     invalid("rotation", &r.id, validate::rotation_errors(&r))?;
     save(
         store,
@@ -200,19 +224,35 @@ fn delete(
 }
 
 pub fn delete_vendor(store: &Store, id: &str) -> Result<(), InventoryError> {
-    delete(store, "vendor", id, repo::vendor_users, |c, id| repo::delete(c, Table::Vendors, id))
+    delete(store, "vendor", id, repo::vendor_users, |c, id| {
+        repo::delete(c, Table::Vendors, id)
+    })
 }
 
 pub fn delete_endpoint(store: &Store, id: &str) -> Result<(), InventoryError> {
-    delete(store, "endpoint", id, repo::endpoint_users, |c, id| repo::delete(c, Table::Endpoints, id))
+    delete(store, "endpoint", id, repo::endpoint_users, |c, id| {
+        repo::delete(c, Table::Endpoints, id)
+    })
 }
 
 pub fn delete_workflow(store: &Store, id: &str) -> Result<(), InventoryError> {
-    delete(store, "workflow", id, |_, _| Ok(vec![]), |c, id| repo::delete(c, Table::Workflows, id))
+    delete(
+        store,
+        "workflow",
+        id,
+        |_, _| Ok(vec![]),
+        |c, id| repo::delete(c, Table::Workflows, id),
+    )
 }
 
 pub fn delete_rotation(store: &Store, id: &str) -> Result<(), InventoryError> {
-    delete(store, "rotation", id, repo::rotation_users, rotation::delete)
+    delete(
+        store,
+        "rotation",
+        id,
+        repo::rotation_users,
+        rotation::delete,
+    )
 }
 
 /// Replaces the whole inventory with `inv`, atomically. `inv` must already be valid

@@ -180,8 +180,14 @@ pub fn update_workflow(conn: &Connection, original: &str, w: &Workflow) -> rusql
         params![w.id, w.name, w.description, w.criticality.as_str(), w.customer_facing, w.owner, w.primary, original],
     )?;
     if n > 0 {
-        conn.execute("DELETE FROM workflow_fallbacks WHERE workflow_id = ?", [&w.id])?;
-        conn.execute("DELETE FROM workflow_failure_modes WHERE workflow_id = ?", [&w.id])?;
+        conn.execute(
+            "DELETE FROM workflow_fallbacks WHERE workflow_id = ?",
+            [&w.id],
+        )?;
+        conn.execute(
+            "DELETE FROM workflow_failure_modes WHERE workflow_id = ?",
+            [&w.id],
+        )?;
         insert_workflow_children(conn, w)?;
     }
     Ok(n)
@@ -200,7 +206,13 @@ fn insert_workflow_children(conn: &Connection, w: &Workflow) -> rusqlite::Result
     )?;
     for mode in FailureMode::ALL {
         let p = w.failure_modes.get(mode);
-        fm.execute(params![w.id, mode.as_str(), p.customer_impact, p.degradation, p.customer_message])?;
+        fm.execute(params![
+            w.id,
+            mode.as_str(),
+            p.customer_impact,
+            p.degradation,
+            p.customer_message
+        ])?;
     }
     Ok(())
 }
@@ -228,8 +240,9 @@ pub fn vendor_users(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>
 }
 
 pub fn rotation_users(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn
-        .prepare("SELECT 'workflow ' || id FROM workflows WHERE owner_rotation_id = ? ORDER BY id")?;
+    let mut stmt = conn.prepare(
+        "SELECT 'workflow ' || id FROM workflows WHERE owner_rotation_id = ? ORDER BY id",
+    )?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     rows.collect()
 }

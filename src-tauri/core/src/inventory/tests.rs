@@ -29,7 +29,13 @@ fn demo_is_complete_enough_to_look_real() {
         assert!(!w.fallbacks.is_empty(), "{}", w.id);
         for m in FailureMode::ALL {
             let p = w.failure_modes.get(m);
-            assert!(!p.customer_impact.is_empty() && !p.degradation.is_empty() && !p.customer_message.is_empty(), "{} {m:?}", w.id);
+            assert!(
+                !p.customer_impact.is_empty()
+                    && !p.degradation.is_empty()
+                    && !p.customer_message.is_empty(),
+                "{} {m:?}",
+                w.id
+            );
         }
     }
     // Lists come back ordered by id, fallbacks in chain order.
@@ -37,8 +43,15 @@ fn demo_is_complete_enough_to_look_real() {
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted);
-    let chat = inv.workflows.iter().find(|w| w.id == "support-chat").unwrap();
-    assert_eq!(chat.fallbacks[0], FallbackStep::endpoint("anthropic-sonnet"));
+    let chat = inv
+        .workflows
+        .iter()
+        .find(|w| w.id == "support-chat")
+        .unwrap();
+    assert_eq!(
+        chat.fallbacks[0],
+        FallbackStep::endpoint("anthropic-sonnet")
+    );
     assert!(chat.fallbacks[2].strategy.is_some());
 }
 
@@ -58,21 +71,40 @@ fn create_update_rename_and_delete_a_vendor() {
     assert!(inv.vendors.contains(&renamed));
     assert!(!inv.vendors.iter().any(|v| v.id == "mistral"));
     delete_vendor(&store, "mistral-ai").unwrap();
-    assert!(matches!(delete_vendor(&store, "mistral-ai"), Err(InventoryError::NotFound { .. })));
-    assert!(matches!(save_vendor(&store, Some("nope"), vendor("nope")), Err(InventoryError::NotFound { .. })));
+    assert!(matches!(
+        delete_vendor(&store, "mistral-ai"),
+        Err(InventoryError::NotFound { .. })
+    ));
+    assert!(matches!(
+        save_vendor(&store, Some("nope"), vendor("nope")),
+        Err(InventoryError::NotFound { .. })
+    ));
 }
 
 #[test]
 fn renaming_an_endpoint_follows_every_reference() {
     let store = seeded();
     let inv = load(&store).unwrap();
-    let mut ep = inv.endpoints.iter().find(|e| e.id == "anthropic-sonnet").unwrap().clone();
+    let mut ep = inv
+        .endpoints
+        .iter()
+        .find(|e| e.id == "anthropic-sonnet")
+        .unwrap()
+        .clone();
     ep.id = "claude-sonnet".into();
     save_endpoint(&store, Some("anthropic-sonnet"), ep).unwrap();
     let inv = load(&store).unwrap();
-    let drafting = inv.workflows.iter().find(|w| w.id == "reply-drafting").unwrap();
+    let drafting = inv
+        .workflows
+        .iter()
+        .find(|w| w.id == "reply-drafting")
+        .unwrap();
     assert_eq!(drafting.primary, "claude-sonnet");
-    let chat = inv.workflows.iter().find(|w| w.id == "support-chat").unwrap();
+    let chat = inv
+        .workflows
+        .iter()
+        .find(|w| w.id == "support-chat")
+        .unwrap();
     assert_eq!(chat.fallbacks[0], FallbackStep::endpoint("claude-sonnet"));
 }
 
@@ -82,9 +114,18 @@ fn delete_in_use_is_refused_with_what_uses_it() {
     let err = delete_endpoint(&store, "anthropic-sonnet").unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, InventoryError::InUse { .. }));
-    assert!(msg.contains("workflow reply-drafting") && msg.contains("workflow support-chat"), "{msg}");
-    assert!(matches!(delete_vendor(&store, "openai"), Err(InventoryError::InUse { .. })));
-    assert!(matches!(delete_rotation(&store, "support-ai"), Err(InventoryError::InUse { .. })));
+    assert!(
+        msg.contains("workflow reply-drafting") && msg.contains("workflow support-chat"),
+        "{msg}"
+    );
+    assert!(matches!(
+        delete_vendor(&store, "openai"),
+        Err(InventoryError::InUse { .. })
+    ));
+    assert!(matches!(
+        delete_rotation(&store, "support-ai"),
+        Err(InventoryError::InUse { .. })
+    ));
     assert_eq!(load(&store).unwrap().endpoints.len(), 8);
 }
 
@@ -103,7 +144,10 @@ fn invalid_workflow_names_every_bad_field_and_writes_nothing() {
         fallbacks: vec![
             FallbackStep::endpoint("nowhere"),
             FallbackStep::endpoint("openai-gpt-4o"),
-            FallbackStep { endpoint: None, strategy: None },
+            FallbackStep {
+                endpoint: None,
+                strategy: None,
+            },
             FallbackStep::strategy(""),
         ],
         failure_modes: FailureModes::default(),
@@ -114,7 +158,15 @@ fn invalid_workflow_names_every_bad_field_and_writes_nothing() {
     let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(
         fields,
-        ["id", "name", "owner", "fallbacks[0].endpoint", "fallbacks[1].endpoint", "fallbacks[2]", "fallbacks[3].strategy"]
+        [
+            "id",
+            "name",
+            "owner",
+            "fallbacks[0].endpoint",
+            "fallbacks[1].endpoint",
+            "fallbacks[2]",
+            "fallbacks[3].strategy"
+        ]
     );
     assert_eq!(load(&store).unwrap(), before);
 }
@@ -122,11 +174,21 @@ fn invalid_workflow_names_every_bad_field_and_writes_nothing() {
 #[test]
 fn workflow_round_trips_with_reordered_chain() {
     let store = seeded();
-    let mut w = load(&store).unwrap().workflows.into_iter().find(|w| w.id == "support-chat").unwrap();
+    let mut w = load(&store)
+        .unwrap()
+        .workflows
+        .into_iter()
+        .find(|w| w.id == "support-chat")
+        .unwrap();
     w.fallbacks.swap(0, 1);
     w.failure_modes.slow.customer_message = "Slower than usual".into();
     save_workflow(&store, Some("support-chat"), w.clone()).unwrap();
-    let back = load(&store).unwrap().workflows.into_iter().find(|x| x.id == "support-chat").unwrap();
+    let back = load(&store)
+        .unwrap()
+        .workflows
+        .into_iter()
+        .find(|x| x.id == "support-chat")
+        .unwrap();
     assert_eq!(back, w);
 }
 
@@ -136,7 +198,9 @@ fn endpoint_credential_must_be_a_reference() {
     let mut ep = load(&store).unwrap().endpoints[0].clone();
     ep.id = "new-ep".into();
     ep.credential = Some("sk-live-1234567890".into());
-    let InventoryError::Invalid { errors, .. } = save_endpoint(&store, None, ep.clone()).unwrap_err() else {
+    let InventoryError::Invalid { errors, .. } =
+        save_endpoint(&store, None, ep.clone()).unwrap_err()
+    else {
         panic!()
     };
     assert_eq!(errors[0].field, "credential");
@@ -153,11 +217,17 @@ fn rotation_fields_are_checked() {
         time_zone: "Mars/Olympus".into(),
         shift_hours: 0,
         handoff: "25:00".into(),
-        members: vec![RotationMember { name: "".into(), contact: None }],
+        members: vec![RotationMember {
+            name: "".into(),
+            contact: None,
+        }],
     };
     let InventoryError::Invalid { errors, .. } = save_rotation(&store, None, r).unwrap_err() else {
         panic!()
     };
     let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
-    assert_eq!(fields, ["time_zone", "shift_hours", "handoff", "members[0].name"]);
+    assert_eq!(
+        fields,
+        ["time_zone", "shift_hours", "handoff", "members[0].name"]
+    );
 }

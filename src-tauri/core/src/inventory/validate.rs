@@ -68,7 +68,8 @@ fn check_http_url(field: &str, value: &str, out: &mut Vec<FieldError>) {
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !host.starts_with('/') && !v.contains(char::is_whitespace) => {}
+        Some(host)
+            if !host.is_empty() && !host.starts_with('/') && !v.contains(char::is_whitespace) => {}
         _ => out.push(FieldError::new(
             field,
             format!("'{value}' is not an http(s) URL such as https://api.example.com/v1"),
@@ -138,11 +139,17 @@ pub fn rotation_errors(r: &Rotation) -> Vec<FieldError> {
     if r.time_zone.parse::<chrono_tz::Tz>().is_err() {
         out.push(FieldError::new(
             "time_zone",
-            format!("'{}' is not an IANA time zone such as Europe/Berlin", r.time_zone),
+            format!(
+                "'{}' is not an IANA time zone such as Europe/Berlin",
+                r.time_zone
+            ),
         ));
     }
     if r.shift_hours == 0 || r.shift_hours > 24 * 28 {
-        out.push(FieldError::new("shift_hours", "must be between 1 and 672 hours"));
+        out.push(FieldError::new(
+            "shift_hours",
+            "must be between 1 and 672 hours",
+        ));
     }
     if chrono::NaiveTime::parse_from_str(&r.handoff, "%H:%M").is_err() {
         out.push(FieldError::new(
@@ -162,7 +169,10 @@ pub fn workflow_errors(w: &Workflow, known: &KnownRefs) -> Vec<FieldError> {
     check_required("name", &w.name, &mut out);
     if let Some(owner) = &w.owner {
         if !known.rotations.contains(owner) {
-            out.push(FieldError::new("owner", format!("unknown rotation '{owner}'")));
+            out.push(FieldError::new(
+                "owner",
+                format!("unknown rotation '{owner}'"),
+            ));
         }
     }
     if !known.endpoints.contains_key(&w.primary) {
@@ -179,9 +189,15 @@ pub fn workflow_errors(w: &Workflow, known: &KnownRefs) -> Vec<FieldError> {
                 if !known.endpoints.contains_key(ep) {
                     out.push(FieldError::new(field, format!("unknown endpoint '{ep}'")));
                 } else if *ep == w.primary {
-                    out.push(FieldError::new(field, "the primary endpoint cannot be its own fallback"));
+                    out.push(FieldError::new(
+                        field,
+                        "the primary endpoint cannot be its own fallback",
+                    ));
                 } else if !seen.insert(ep.clone()) {
-                    out.push(FieldError::new(field, format!("'{ep}' appears twice in the chain")));
+                    out.push(FieldError::new(
+                        field,
+                        format!("'{ep}' appears twice in the chain"),
+                    ));
                 }
             }
             (None, Some(s)) => check_required(&format!("fallbacks[{i}].strategy"), s, &mut out),
@@ -236,13 +252,23 @@ pub fn inventory_issues(inv: &Inventory) -> Vec<InventoryIssue> {
         push("vendors", i, &v.id, [d, vendor_errors(v)].concat());
     }
     for (i, (e, d)) in inv.endpoints.iter().zip(dup_e).enumerate() {
-        push("endpoints", i, &e.id, [d, endpoint_errors(e, &known)].concat());
+        push(
+            "endpoints",
+            i,
+            &e.id,
+            [d, endpoint_errors(e, &known)].concat(),
+        );
     }
     for (i, (r, d)) in inv.rotations.iter().zip(dup_r).enumerate() {
         push("rotations", i, &r.id, [d, rotation_errors(r)].concat());
     }
     for (i, (w, d)) in inv.workflows.iter().zip(dup_w).enumerate() {
-        push("workflows", i, &w.id, [d, workflow_errors(w, &known)].concat());
+        push(
+            "workflows",
+            i,
+            &w.id,
+            [d, workflow_errors(w, &known)].concat(),
+        );
     }
     issues
 }

@@ -16,11 +16,21 @@ pub enum StoreError {
     #[error(
         "the database {path} was written by a newer Brownout (schema version {found}, this build knows up to {known}); it was left untouched — upgrade Brownout to open it"
     )]
-    NewerSchema { path: String, found: i64, known: i64 },
+    NewerSchema {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("cannot create the folder for the database {path}: {source}")]
-    CreateDir { path: String, source: std::io::Error },
+    CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("migration to schema version {version} failed: {source}")]
-    Migration { version: i64, source: rusqlite::Error },
+    Migration {
+        version: i64,
+        source: rusqlite::Error,
+    },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("the database connection is unusable after an earlier crash in this process")]

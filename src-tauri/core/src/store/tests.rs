@@ -41,13 +41,19 @@ fn migrates_from_every_earlier_version() {
         }
         drop(store);
         let (store, _) = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION, "from {start}");
+        assert_eq!(
+            store.schema_version().unwrap(),
+            LATEST_VERSION,
+            "from {start}"
+        );
         store
             .read(|c| {
                 let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
                 assert_eq!(ok, "ok");
                 let fk_problems: i64 =
-                    c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+                    c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                        r.get(0)
+                    })?;
                 assert_eq!(fk_problems, 0);
                 if start >= 1 {
                     let n: i64 = c.query_row("SELECT count(*) FROM vendors", [], |r| r.get(0))?;
@@ -72,7 +78,10 @@ fn newer_schema_is_refused_and_left_untouched() {
     let err = Store::open(&path).err().expect("must refuse");
     let msg = err.to_string();
     assert!(matches!(err, StoreError::NewerSchema { found: 999, .. }));
-    assert!(msg.contains("newer Brownout") && msg.contains("untouched"), "{msg}");
+    assert!(
+        msg.contains("newer Brownout") && msg.contains("untouched"),
+        "{msg}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before, "file unchanged");
     assert!(!dir.path().join("future.db-wal").exists());
 }
@@ -87,7 +96,9 @@ fn failed_write_rolls_back() {
     });
     assert!(res.is_err());
     let n: i64 = store
-        .read(|c| Ok::<_, StoreError>(c.query_row("SELECT count(*) FROM vendors", [], |r| r.get(0))?))
+        .read(|c| {
+            Ok::<_, StoreError>(c.query_row("SELECT count(*) FROM vendors", [], |r| r.get(0))?)
+        })
         .unwrap();
     assert_eq!(n, 0);
 }
@@ -98,11 +109,23 @@ fn a_broken_migration_leaves_the_previous_version() {
     // Make migration 1 fail half-way: its first table already exists.
     conn.execute_batch("CREATE TABLE endpoints (x);").unwrap();
     let err = migrations::migrate(&mut conn, 0, LATEST_VERSION).unwrap_err();
-    assert!(matches!(err, StoreError::Migration { version: 1, .. }), "{err}");
-    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert!(
+        matches!(err, StoreError::Migration { version: 1, .. }),
+        "{err}"
+    );
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(v, 0);
     let vendors: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'vendors'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'vendors'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
-    assert_eq!(vendors, 0, "the vendors table of the failed migration was rolled back");
+    assert_eq!(
+        vendors, 0,
+        "the vendors table of the failed migration was rolled back"
+    );
 }

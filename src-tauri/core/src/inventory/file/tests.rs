@@ -33,15 +33,20 @@ fn json_export_has_the_documented_shape() {
 
 #[test]
 fn unknown_reference_names_file_item_field_and_line() {
-    let text = DEMO_INVENTORY.replace("  - endpoint: azure-gpt-4o\n", "  - endpoint: azure-gpt-5\n");
+    let text = DEMO_INVENTORY.replace(
+        "  - endpoint: azure-gpt-4o\n",
+        "  - endpoint: azure-gpt-5\n",
+    );
     let err = parse("inv.yaml", &text, Format::Yaml).unwrap_err();
-    let ImportError::Invalid { problems, .. } = &err else { panic!("{err}") };
+    let ImportError::Invalid { problems, .. } = &err else {
+        panic!("{err}")
+    };
     assert_eq!(problems.len(), 1);
     let p = &problems[0];
     assert_eq!(p.item, "workflows[1] 'reply-drafting'");
     assert_eq!(p.field, "fallbacks[0].endpoint");
     assert!(p.message.contains("unknown endpoint 'azure-gpt-5'"));
-    let expected_line = text.lines().position(|l| l.contains("fallbacks:") ).unwrap();
+    let expected_line = text.lines().position(|l| l.contains("fallbacks:")).unwrap();
     // The line of the `fallbacks:` key of the second workflow.
     let second = text
         .lines()
@@ -52,21 +57,46 @@ fn unknown_reference_names_file_item_field_and_line() {
         .0;
     assert!(second > expected_line);
     assert_eq!(p.line, Some(second + 1));
-    assert!(err.to_string().starts_with(&format!("inv.yaml:{}: workflows[1] 'reply-drafting': fallbacks[0].endpoint: unknown endpoint", second + 1)), "{err}");
+    assert!(
+        err.to_string().starts_with(&format!(
+            "inv.yaml:{}: workflows[1] 'reply-drafting': fallbacks[0].endpoint: unknown endpoint",
+            second + 1
+        )),
+        "{err}"
+    );
 }
 
 #[test]
 fn syntax_and_type_errors_carry_the_line() {
-    let err = parse("bad.yaml", "vendors:\n- id: a\n  name: A\n  colour: red\n", Format::Yaml).unwrap_err();
-    assert!(matches!(err, ImportError::Parse { line: Some(2), .. } | ImportError::Parse { line: Some(4), .. }), "{err:?}");
+    let err = parse(
+        "bad.yaml",
+        "vendors:\n- id: a\n  name: A\n  colour: red\n",
+        Format::Yaml,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ImportError::Parse { line: Some(2), .. } | ImportError::Parse { line: Some(4), .. }
+        ),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("colour"), "{err}");
-    let err = parse("bad.json", "{\n \"vendors\": [\n  {\"id\": 3}\n ]\n}", Format::Json).unwrap_err();
-    assert!(matches!(err, ImportError::Parse { line: Some(3), .. }), "{err:?}");
+    let err = parse(
+        "bad.json",
+        "{\n \"vendors\": [\n  {\"id\": 3}\n ]\n}",
+        Format::Json,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, ImportError::Parse { line: Some(3), .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn duplicate_ids_are_reported() {
-    let text = format!("{DEMO_INVENTORY}").replace("- id: google\n", "- id: openai\n");
+    let text = DEMO_INVENTORY.replace("- id: google\n", "- id: openai\n");
     let err = parse("d.yaml", &text, Format::Yaml).unwrap_err();
     assert!(err.to_string().contains("duplicate id 'openai'"), "{err}");
 }
@@ -78,9 +108,16 @@ fn invalid_import_changes_nothing() {
     replace_all(&s, &demo_inventory().unwrap()).unwrap();
     let before = export(&s, Format::Yaml).unwrap();
     let path = dir.path().join("broken.yaml");
-    std::fs::write(&path, DEMO_INVENTORY.replace("primary: openai-gpt-4o-mini", "primary: ghost")).unwrap();
+    std::fs::write(
+        &path,
+        DEMO_INVENTORY.replace("primary: openai-gpt-4o-mini", "primary: ghost"),
+    )
+    .unwrap();
     let err = import(&s, &path).unwrap_err();
-    assert!(err.to_string().contains("unknown endpoint 'ghost'"), "{err}");
+    assert!(
+        err.to_string().contains("unknown endpoint 'ghost'"),
+        "{err}"
+    );
     assert!(err.to_string().contains("broken.yaml:"), "{err}");
     assert_eq!(export(&s, Format::Yaml).unwrap(), before);
     let missing = import(&s, &dir.path().join("nope.yaml")).unwrap_err();

@@ -1,0 +1,23 @@
+// Every app command gets an `allow-<command>` permission; capabilities/default.json grants
+// exactly these to the main window and nothing else.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "inventory_get",
+    "vendor_save",
+    "vendor_delete",
+    "endpoint_save",
+    "endpoint_delete",
+    "workflow_save",
+    "workflow_delete",
+    "rotation_save",
+    "rotation_delete",
+    "audit_run",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script failed");
+}

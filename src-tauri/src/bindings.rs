@@ -1,0 +1,52 @@
+//! TypeScript declarations for every type that crosses the IPC boundary, generated from the
+//! Rust types into `ui/src/lib/ipc-types.ts`. A test fails when the committed file drifts;
+//! `UPDATE_BINDINGS=1 cargo test -p brownout bindings` rewrites it.
+
+use brownout_core::audit::{AuditReport, Finding, FindingKind, Severity};
+use brownout_core::incident::TimelineEvent;
+use brownout_core::inventory::*;
+use ts_rs::{Config, TS};
+
+use crate::commands::app::AppInfo;
+use crate::error::IpcError;
+
+/// Where the generated file lives, relative to the repo root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/ipc-types.ts";
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let cfg = Config::default();
+    let decls = [
+        Vendor::decl(&cfg),
+        ApiStyle::decl(&cfg),
+        Endpoint::decl(&cfg),
+        Criticality::decl(&cfg),
+        FailureMode::decl(&cfg),
+        FallbackStep::decl(&cfg),
+        FailureModePlan::decl(&cfg),
+        FailureModes::decl(&cfg),
+        Workflow::decl(&cfg),
+        RotationMember::decl(&cfg),
+        Rotation::decl(&cfg),
+        Inventory::decl(&cfg),
+        FieldError::decl(&cfg),
+        FindingKind::decl(&cfg),
+        Severity::decl(&cfg),
+        Finding::decl(&cfg),
+        AuditReport::decl(&cfg),
+        TimelineEvent::decl(&cfg),
+        AppInfo::decl(&cfg),
+        IpcError::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p brownout bindings`.\n// Do not edit by hand: the test suite fails when this file drifts.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

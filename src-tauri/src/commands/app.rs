@@ -1,0 +1,30 @@
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// Facts about the running app, for the status bar and the About box.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub operator: String,
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
+    let store = state.store();
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        db_path: store
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        schema_version: store.schema_version()?,
+        operator: state.operator.clone(),
+    })
+}

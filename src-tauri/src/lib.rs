@@ -1,0 +1,36 @@
+//! Brownout's desktop shell and CLI: thin adapters over `brownout-core`.
+
+pub mod bindings;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use tauri::{Builder, Runtime};
+
+pub use state::AppState;
+
+/// Registers state and every command on `builder`. Used by the real app and, with Tauri's mock
+/// runtime, by the IPC tests, so both run the same command dispatch.
+pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::inventory::inventory_get,
+            commands::inventory::vendor_save,
+            commands::inventory::vendor_delete,
+            commands::inventory::endpoint_save,
+            commands::inventory::endpoint_delete,
+            commands::inventory::workflow_save,
+            commands::inventory::workflow_delete,
+            commands::inventory::rotation_save,
+            commands::inventory::rotation_delete,
+            commands::audit::audit_run,
+        ])
+}
+
+/// Opens the window and runs until it closes.
+pub fn run_gui(state: AppState) -> Result<(), tauri::Error> {
+    build_app(tauri::Builder::default(), state).run(tauri::generate_context!())
+}

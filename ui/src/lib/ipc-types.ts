@@ -1,0 +1,114 @@
+// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p brownout bindings`.
+// Do not edit by hand: the test suite fails when this file drifts.
+
+export type Vendor = { id: string, name: string, status_page?: string, };
+
+export type ApiStyle = "openai" | "anthropic" | "gemini" | "http";
+
+export type Endpoint = { id: string, 
+/**
+ * The vendor's id.
+ */
+vendor: string, name: string, model: string, base_url: string, api_style: ApiStyle, 
+/**
+ * `env:VARIABLE` or `keyring:service/account`: where the secret lives, never the secret.
+ */
+credential?: string, latency_slo_ms: number, };
+
+export type Criticality = "critical" | "high" | "medium" | "low";
+
+export type FailureMode = "throttled" | "unavailable" | "slow";
+
+export type FallbackStep = { endpoint?: string, strategy?: string, };
+
+export type FailureModePlan = { customer_impact: string, degradation: string, customer_message: string, };
+
+export type FailureModes = { throttled: FailureModePlan, unavailable: FailureModePlan, slow: FailureModePlan, };
+
+export type Workflow = { id: string, name: string, description: string, criticality: Criticality, customer_facing: boolean, 
+/**
+ * The owning rotation's id.
+ */
+owner?: string, 
+/**
+ * The primary endpoint's id.
+ */
+primary: string, fallbacks: Array<FallbackStep>, failure_modes: FailureModes, };
+
+export type RotationMember = { name: string, contact?: string, };
+
+export type Rotation = { id: string, name: string, 
+/**
+ * IANA zone of the handoff, e.g. `Europe/Berlin`.
+ */
+time_zone: string, shift_hours: number, 
+/**
+ * Local handoff time, `HH:MM`.
+ */
+handoff: string, members: Array<RotationMember>, };
+
+export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
+
+export type FieldError = { 
+/**
+ * Path of the field inside the item, e.g. `name` or `fallbacks[1].endpoint`.
+ */
+field: string, message: string, };
+
+export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook";
+
+export type Severity = "high" | "medium" | "low";
+
+export type Finding = { 
+/**
+ * The affected workflow, if the gap is tied to one.
+ */
+workflow?: string, 
+/**
+ * The affected workflow's criticality.
+ */
+criticality?: Criticality, 
+/**
+ * The rotation concerned, for rotation findings.
+ */
+rotation?: string, kind: FindingKind, severity: Severity, message: string, };
+
+export type AuditReport = { 
+/**
+ * Ordered: critical workflows first, then by severity.
+ */
+findings: Array<Finding>, 
+/**
+ * True when a critical workflow has a finding: the CLI then exits 1.
+ */
+fails: boolean, };
+
+export type TimelineEvent = { id: number, 
+/**
+ * `None` for events outside an incident, such as a runbook walked on its own.
+ */
+incident_id: number | null, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, kind: string, actor: string, summary: string, 
+/**
+ * Kind-specific details, as JSON text.
+ */
+data: string, };
+
+export type AppInfo = { version: string, db_path: string, schema_version: number, operator: string, };
+
+export type IpcError = { 
+/**
+ * Stable, machine-readable: `invalid`, `not_found`, `in_use`, `conflict`, `store`, …
+ */
+code: string, 
+/**
+ * One sentence for a person.
+ */
+message: string, 
+/**
+ * For `invalid`: which fields are wrong, by path (`name`, `fallbacks[1].endpoint`).
+ */
+fields: Array<FieldError>, };
