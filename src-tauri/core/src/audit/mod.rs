@@ -63,8 +63,18 @@ pub struct AuditReport {
 impl AuditReport {
     pub fn from_findings(mut findings: Vec<Finding>) -> Self {
         findings.sort_by(|a, b| {
-            (a.criticality.unwrap_or(Criticality::Low), a.severity, &a.workflow, &a.rotation)
-                .cmp(&(b.criticality.unwrap_or(Criticality::Low), b.severity, &b.workflow, &b.rotation))
+            (
+                a.criticality.unwrap_or(Criticality::Low),
+                a.severity,
+                &a.workflow,
+                &a.rotation,
+            )
+                .cmp(&(
+                    b.criticality.unwrap_or(Criticality::Low),
+                    b.severity,
+                    &b.workflow,
+                    &b.rotation,
+                ))
         });
         let fails = findings
             .iter()
@@ -77,7 +87,9 @@ impl AuditReport {
 #[derive(Debug, Default, Clone)]
 pub struct AuditContext {
     /// Per vendor id, the failure modes some runbook covers. `None`: runbooks not checked.
-    pub runbook_coverage: Option<std::collections::HashMap<String, std::collections::HashSet<crate::inventory::FailureMode>>>,
+    pub runbook_coverage: Option<
+        std::collections::HashMap<String, std::collections::HashSet<crate::inventory::FailureMode>>,
+    >,
 }
 
 /// Audits the stored inventory.

@@ -31,7 +31,11 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
                 "no owner rotation: nobody is paged when its model degrades".into(),
             ),
             Some(owner) => {
-                if inv.rotations.iter().any(|r| &r.id == owner && r.members.is_empty()) {
+                if inv
+                    .rotations
+                    .iter()
+                    .any(|r| &r.id == owner && r.members.is_empty())
+                {
                     add(
                         FindingKind::EmptyRotation,
                         Severity::High,
@@ -54,7 +58,11 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
                 add(
                     FindingKind::FailureModeIncomplete,
                     Severity::Medium,
-                    format!("failure mode '{}' has no {}", mode.as_str(), missing.join(" and ")),
+                    format!(
+                        "failure mode '{}' has no {}",
+                        mode.as_str(),
+                        missing.join(" and ")
+                    ),
                 );
             }
         }
@@ -82,7 +90,10 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
         }
     }
     for r in &inv.rotations {
-        let owns_any = inv.workflows.iter().any(|w| w.owner.as_ref() == Some(&r.id));
+        let owns_any = inv
+            .workflows
+            .iter()
+            .any(|w| w.owner.as_ref() == Some(&r.id));
         if r.members.is_empty() && !owns_any {
             out.push(Finding {
                 workflow: None,

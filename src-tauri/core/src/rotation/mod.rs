@@ -59,7 +59,10 @@ pub fn update(conn: &Connection, original_id: &str, r: &Rotation) -> rusqlite::R
         params![r.id, r.name, r.time_zone, r.shift_hours, r.handoff, original_id],
     )?;
     if n > 0 {
-        conn.execute("DELETE FROM rotation_members WHERE rotation_id = ?", [&r.id])?;
+        conn.execute(
+            "DELETE FROM rotation_members WHERE rotation_id = ?",
+            [&r.id],
+        )?;
         insert_members(conn, r)?;
     }
     Ok(n)

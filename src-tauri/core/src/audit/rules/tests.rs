@@ -17,7 +17,10 @@ fn kinds(findings: &[Finding], workflow: &str) -> Vec<FindingKind> {
 fn demo_has_only_the_single_vendor_finding_and_passes() {
     let inv = demo_inventory().unwrap();
     let findings = audit_inventory(&inv, &AuditContext::default());
-    assert_eq!(kinds(&findings, "doc-summaries"), [FindingKind::SingleVendorChain]);
+    assert_eq!(
+        kinds(&findings, "doc-summaries"),
+        [FindingKind::SingleVendorChain]
+    );
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert!(!AuditReport::from_findings(findings).fails);
 }
@@ -25,23 +28,44 @@ fn demo_has_only_the_single_vendor_finding_and_passes() {
 #[test]
 fn each_gap_is_found_and_critical_ones_fail() {
     let mut inv = demo_inventory().unwrap();
-    let chat = inv.workflows.iter_mut().find(|w| w.id == "support-chat").unwrap();
+    let chat = inv
+        .workflows
+        .iter_mut()
+        .find(|w| w.id == "support-chat")
+        .unwrap();
     chat.owner = None;
     chat.fallbacks.clear();
     chat.failure_modes.slow.customer_message.clear();
-    let triage = inv.workflows.iter_mut().find(|w| w.id == "ticket-triage").unwrap();
+    let triage = inv
+        .workflows
+        .iter_mut()
+        .find(|w| w.id == "ticket-triage")
+        .unwrap();
     triage.fallbacks = vec![FallbackStep::endpoint("openai-gpt-4o")];
-    inv.rotations.iter_mut().find(|r| r.id == "platform-ml").unwrap().members.clear();
+    inv.rotations
+        .iter_mut()
+        .find(|r| r.id == "platform-ml")
+        .unwrap()
+        .members
+        .clear();
     let findings = audit_inventory(&inv, &AuditContext::default());
     assert_eq!(
         kinds(&findings, "support-chat"),
-        [FindingKind::NoOwner, FindingKind::NoFallback, FindingKind::FailureModeIncomplete]
+        [
+            FindingKind::NoOwner,
+            FindingKind::NoFallback,
+            FindingKind::FailureModeIncomplete
+        ]
     );
     assert!(kinds(&findings, "ticket-triage").contains(&FindingKind::SingleVendorChain));
     assert!(kinds(&findings, "ticket-triage").contains(&FindingKind::EmptyRotation));
     let report = AuditReport::from_findings(findings);
     assert!(report.fails);
-    assert_eq!(report.findings[0].criticality, Some(Criticality::Critical), "critical first");
+    assert_eq!(
+        report.findings[0].criticality,
+        Some(Criticality::Critical),
+        "critical first"
+    );
 }
 
 #[test]
@@ -52,20 +76,34 @@ fn unowned_empty_rotation_is_its_own_finding() {
     r.members.clear();
     inv.rotations.push(r);
     let findings = audit_inventory(&inv, &AuditContext::default());
-    assert!(findings.iter().any(|f| f.rotation.as_deref() == Some("spare") && f.kind == FindingKind::EmptyRotation));
+    assert!(findings
+        .iter()
+        .any(|f| f.rotation.as_deref() == Some("spare") && f.kind == FindingKind::EmptyRotation));
 }
 
 #[test]
 fn runbook_coverage_gap_on_critical_workflow() {
     let inv = demo_inventory().unwrap();
     let mut coverage = HashMap::new();
-    coverage.insert("openai".to_string(), HashSet::from([crate::inventory::FailureMode::Throttled]));
-    let ctx = AuditContext { runbook_coverage: Some(coverage) };
+    coverage.insert(
+        "openai".to_string(),
+        HashSet::from([crate::inventory::FailureMode::Throttled]),
+    );
+    let ctx = AuditContext {
+        runbook_coverage: Some(coverage),
+    };
     let findings = audit_inventory(&inv, &ctx);
-    let f = findings.iter().find(|f| f.workflow.as_deref() == Some("support-chat") && f.kind == FindingKind::NoRunbook).unwrap();
+    let f = findings
+        .iter()
+        .find(|f| f.workflow.as_deref() == Some("support-chat") && f.kind == FindingKind::NoRunbook)
+        .unwrap();
     assert!(f.message.contains("unavailable, slow"), "{}", f.message);
     // ticket-search is critical on google, which has no runbook at all.
-    assert!(findings.iter().any(|f| f.workflow.as_deref() == Some("ticket-search") && f.kind == FindingKind::NoRunbook));
+    assert!(findings.iter().any(
+        |f| f.workflow.as_deref() == Some("ticket-search") && f.kind == FindingKind::NoRunbook
+    ));
     // Non-critical workflows do not get this finding.
-    assert!(!findings.iter().any(|f| f.workflow.as_deref() == Some("doc-summaries") && f.kind == FindingKind::NoRunbook));
+    assert!(!findings.iter().any(
+        |f| f.workflow.as_deref() == Some("doc-summaries") && f.kind == FindingKind::NoRunbook
+    ));
 }
