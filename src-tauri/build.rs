@@ -12,6 +12,8 @@ const COMMANDS: &[&str] = &[
     "rotation_save",
     "rotation_delete",
     "audit_run",
+    "settings_get",
+    "settings_save",
 ];
 
 fn main() {

@@ -5,6 +5,7 @@
 use brownout_core::audit::{AuditReport, Finding, FindingKind, Severity};
 use brownout_core::incident::TimelineEvent;
 use brownout_core::inventory::*;
+use brownout_core::settings::Settings;
 use ts_rs::{Config, TS};
 
 use crate::commands::app::AppInfo;
@@ -36,6 +37,7 @@ pub fn typescript() -> String {
         AuditReport::decl(&cfg),
         TimelineEvent::decl(&cfg),
         AppInfo::decl(&cfg),
+        Settings::decl(&cfg),
         IpcError::decl(&cfg),
     ];
     let mut out = String::from(

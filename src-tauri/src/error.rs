@@ -1,6 +1,7 @@
 //! The one error shape the UI sees: `{code, message, fields}`.
 
 use brownout_core::inventory::{FieldError, InventoryError};
+use brownout_core::settings::SettingsError;
 use brownout_core::store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -54,6 +55,20 @@ impl From<InventoryError> for IpcError {
             InventoryError::NotFound { .. } => Self::new("not_found", message),
             InventoryError::InUse { .. } => Self::new("in_use", message),
             InventoryError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<SettingsError> for IpcError {
+    fn from(e: SettingsError) -> Self {
+        let message = e.to_string();
+        match e {
+            SettingsError::Invalid(fields) => Self {
+                code: "invalid".into(),
+                message,
+                fields,
+            },
+            SettingsError::Store(e) => e.into(),
         }
     }
 }

@@ -27,6 +27,8 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::inventory::rotation_save,
             commands::inventory::rotation_delete,
             commands::audit::audit_run,
+            commands::settings::settings_get,
+            commands::settings::settings_save,
         ])
 }
 

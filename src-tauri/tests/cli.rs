@@ -30,7 +30,10 @@ fn help_lists_every_subcommand() {
     assert_eq!(out.status.code(), Some(0));
     let help = text(&out.stdout);
     for sub in ["inventory", "audit", "runbook"] {
-        assert!(help.contains(&format!("\n  {sub} ")), "--help lacks {sub}:\n{help}");
+        assert!(
+            help.contains(&format!("\n  {sub} ")),
+            "--help lacks {sub}:\n{help}"
+        );
     }
 }
 
@@ -86,11 +89,20 @@ fn audit_exit_code_follows_critical_findings() {
     assert!(text(&out.stdout).contains("doc-summaries"));
     let inv = text(&brownout(&db, &["inventory", "export"]).stdout);
     // Drop support-chat's (critical) owner.
-    let broken = inv.replacen("  owner: support-ai\n  primary: openai-gpt-4o\n", "  primary: openai-gpt-4o\n", 1);
+    let broken = inv.replacen(
+        "  owner: support-ai\n  primary: openai-gpt-4o\n",
+        "  primary: openai-gpt-4o\n",
+        1,
+    );
     assert_ne!(broken, inv);
     let file = dir.path().join("inv.yaml");
     std::fs::write(&file, broken).unwrap();
-    assert_eq!(brownout(&db, &["inventory", "import", file.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        brownout(&db, &["inventory", "import", file.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
     let out = brownout(&db, &["audit", "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -113,5 +125,9 @@ fn bad_usage_and_newer_database_exit_2() {
         .unwrap();
     let out = brownout(&future, &["audit"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("newer Brownout"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("newer Brownout"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -241,3 +241,22 @@ fn unknown_command_is_refused() {
         .invoke("plugin:fs|read_file", json!({"path": "/etc/passwd"}))
         .is_err());
 }
+
+#[test]
+fn settings_get_and_save() {
+    let h = Harness::new();
+    let mut s = h.ok("settings_get", json!({}));
+    assert_eq!(s["time_zone"], "UTC");
+    assert!(s["runbooks_dir"].as_str().unwrap().ends_with("runbooks"));
+    s["operator"] = json!("Ana Lima");
+    s["time_zone"] = json!("Europe/Berlin");
+    h.ok("settings_save", json!({"settings": s}));
+    assert_eq!(h.ok("settings_get", json!({})), s);
+    assert_eq!(h.ok("app_info", json!({}))["operator"], "Ana Lima");
+    let mut bad = s.clone();
+    bad["time_zone"] = json!("Atlantis/Capital");
+    let e = h.err("settings_save", json!({"settings": bad}));
+    assert_eq!(e["code"], "invalid");
+    assert_eq!(e["fields"][0]["field"], "time_zone");
+    assert_eq!(h.ok("settings_get", json!({})), s);
+}

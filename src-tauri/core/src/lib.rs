@@ -12,6 +12,7 @@ pub mod audit;
 pub mod incident;
 pub mod inventory;
 pub mod rotation;
+pub mod settings;
 pub mod slug;
 pub mod store;
 pub mod workspace;

@@ -2,6 +2,8 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
+use brownout_core::settings;
+
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -25,6 +27,6 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
             .map(|p| p.display().to_string())
             .unwrap_or_default(),
         schema_version: store.schema_version()?,
-        operator: state.operator.clone(),
+        operator: settings::load(store, state.workspace.dir())?.operator,
     })
 }

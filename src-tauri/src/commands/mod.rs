@@ -4,3 +4,4 @@
 pub mod app;
 pub mod audit;
 pub mod inventory;
+pub mod settings;

@@ -99,6 +99,20 @@ data: string, };
 
 export type AppInfo = { version: string, db_path: string, schema_version: number, operator: string, };
 
+export type Settings = { 
+/**
+ * The name written on timeline events; defaults to the OS user.
+ */
+operator: string, 
+/**
+ * Absolute path of the runbooks folder (a shared git checkout, say).
+ */
+runbooks_dir: string, 
+/**
+ * IANA zone times are shown in; UTC is what is stored.
+ */
+time_zone: string, };
+
 export type IpcError = { 
 /**
  * Stable, machine-readable: `invalid`, `not_found`, `in_use`, `conflict`, `store`, …

@@ -10,6 +10,7 @@ use super::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("sql/0001_inventory.sql"),
     include_str!("sql/0002_incidents.sql"),
+    include_str!("sql/0003_settings.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

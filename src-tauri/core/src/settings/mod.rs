@@ -1,0 +1,169 @@
+//! Workspace settings the operator can change: their name on the timeline, the runbooks
+//! folder, and the time zone times are shown in.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::inventory::FieldError;
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    /// The name written on timeline events; defaults to the OS user.
+    pub operator: String,
+    /// Absolute path of the runbooks folder (a shared git checkout, say).
+    pub runbooks_dir: String,
+    /// IANA zone times are shown in; UTC is what is stored.
+    pub time_zone: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("invalid settings: {}", .0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for SettingsError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Store(e.into())
+    }
+}
+
+/// The OS user's name, the operator until one is set.
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "operator".into())
+}
+
+fn get(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.query_row("SELECT value FROM settings WHERE key = ?", [key], |r| {
+        r.get(0)
+    })
+    .optional()
+}
+
+/// The stored settings, with defaults for what was never set. `workspace_dir` holds the
+/// default runbooks folder.
+pub fn load(store: &Store, workspace_dir: &Path) -> Result<Settings, SettingsError> {
+    store.read(|c| {
+        Ok(Settings {
+            operator: get(c, "operator")?.unwrap_or_else(os_user),
+            runbooks_dir: get(c, "runbooks_dir")?
+                .unwrap_or_else(|| workspace_dir.join("runbooks").display().to_string()),
+            time_zone: get(c, "time_zone")?.unwrap_or_else(|| "UTC".into()),
+        })
+    })
+}
+
+fn errors(s: &Settings) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    let mut bad = |field: &str, message: String| {
+        out.push(FieldError {
+            field: field.into(),
+            message,
+        })
+    };
+    if s.operator.trim().is_empty() || s.operator.len() > 100 {
+        bad("operator", "must be 1–100 characters".into());
+    }
+    if !PathBuf::from(&s.runbooks_dir).is_absolute() {
+        bad(
+            "runbooks_dir",
+            format!("'{}' is not an absolute folder path", s.runbooks_dir),
+        );
+    }
+    if s.time_zone.parse::<chrono_tz::Tz>().is_err() {
+        bad(
+            "time_zone",
+            format!(
+                "'{}' is not an IANA time zone such as Europe/Berlin",
+                s.time_zone
+            ),
+        );
+    }
+    out
+}
+
+/// Validates and stores the settings; the runbooks folder is created if missing.
+pub fn save(store: &Store, s: &Settings) -> Result<Settings, SettingsError> {
+    let errs = errors(s);
+    if !errs.is_empty() {
+        return Err(SettingsError::Invalid(errs));
+    }
+    if let Err(e) = std::fs::create_dir_all(&s.runbooks_dir) {
+        return Err(SettingsError::Invalid(vec![FieldError {
+            field: "runbooks_dir".into(),
+            message: format!("cannot create '{}': {e}", s.runbooks_dir),
+        }]));
+    }
+    store.write(|tx| {
+        let mut stmt = tx.prepare(
+            "INSERT INTO settings (key, value) VALUES (?, ?)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        )?;
+        for (k, v) in [
+            ("operator", s.operator.trim()),
+            ("runbooks_dir", &s.runbooks_dir),
+            ("time_zone", &s.time_zone),
+        ] {
+            stmt.execute(params![k, v])?;
+        }
+        Ok::<_, SettingsError>(())
+    })?;
+    Ok(s.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_then_saved_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open_in_memory().unwrap();
+        let s = load(&store, dir.path()).unwrap();
+        assert_eq!(s.time_zone, "UTC");
+        assert_eq!(
+            s.runbooks_dir,
+            dir.path().join("runbooks").display().to_string()
+        );
+        assert!(!s.operator.is_empty());
+        let new = Settings {
+            operator: "Ana Lima".into(),
+            runbooks_dir: dir.path().join("team-runbooks").display().to_string(),
+            time_zone: "Europe/Berlin".into(),
+        };
+        save(&store, &new).unwrap();
+        assert_eq!(load(&store, dir.path()).unwrap(), new);
+        assert!(dir.path().join("team-runbooks").is_dir());
+    }
+
+    #[test]
+    fn bad_values_name_their_fields_and_keep_the_old_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open_in_memory().unwrap();
+        let before = load(&store, dir.path()).unwrap();
+        let err = save(
+            &store,
+            &Settings {
+                operator: " ".into(),
+                runbooks_dir: "relative/dir".into(),
+                time_zone: "Moon/Base".into(),
+            },
+        )
+        .unwrap_err();
+        let SettingsError::Invalid(errs) = err else {
+            panic!()
+        };
+        let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["operator", "runbooks_dir", "time_zone"]);
+        assert_eq!(load(&store, dir.path()).unwrap(), before);
+    }
+}
