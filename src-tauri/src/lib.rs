@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod state;
+pub mod window;
 
 use tauri::{Builder, Runtime};
 
@@ -34,5 +35,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
 
 /// Opens the window and runs until it closes.
 pub fn run_gui(state: AppState) -> Result<(), tauri::Error> {
-    build_app(tauri::Builder::default(), state).run(tauri::generate_context!())
+    build_app(tauri::Builder::default(), state)
+        .setup(|app| Ok(window::create_main_window(app.handle())?))
+        .run(tauri::generate_context!())
 }

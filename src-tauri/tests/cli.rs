@@ -131,3 +131,15 @@ fn bad_usage_and_newer_database_exit_2() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn window_without_a_display_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = brownout(&dir.path().join("x.db"), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("no display"),
+        "{}",
+        text(&out.stderr)
+    );
+}

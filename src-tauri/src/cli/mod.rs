@@ -79,6 +79,14 @@ fn run(cli: Cli) -> Result<i32, Failure> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         None => {
+            if cfg!(target_os = "linux")
+                && std::env::var_os("DISPLAY").is_none()
+                && std::env::var_os("WAYLAND_DISPLAY").is_none()
+            {
+                return Err(Failure::input(
+                    "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run a subcommand such as `brownout audit`, or see `brownout --help`",
+                ));
+            }
             crate::run_gui(AppState::new(workspace)).map_err(Failure::input)?;
             Ok(0)
         }
