@@ -1,5 +1,6 @@
 //! Brownout's desktop shell and CLI: thin adapters over `brownout-core`.
 
+pub mod assets;
 pub mod bindings;
 pub mod cli;
 pub mod commands;
@@ -16,6 +17,7 @@ pub use state::AppState;
 pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
+        .register_uri_scheme_protocol(assets::SCHEME, assets::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::inventory::inventory_get,

@@ -1,0 +1,101 @@
+//! `runbook-asset://localhost/<file>`: serves images from the runbooks folder, and nothing
+//! else, so a runbook can show its own diagrams without reaching the rest of the disk.
+
+use std::path::{Component, Path, PathBuf};
+
+use tauri::http::{Response, StatusCode};
+use tauri::{Manager, Runtime, UriSchemeContext};
+
+use crate::state::AppState;
+
+pub const SCHEME: &str = "runbook-asset";
+
+fn content_type(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    // No SVG: it can carry script.
+    Some(match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        _ => return None,
+    })
+}
+
+/// The file under `root` that `request_path` names, if it is a plain relative image path
+/// that stays inside `root` (no `..`, no absolute parts, no symlink leading outside).
+pub fn resolve(root: &Path, request_path: &str) -> Option<(PathBuf, &'static str)> {
+    let decoded = percent_decode(request_path.trim_start_matches('/'))?;
+    let rel = Path::new(&decoded);
+    if decoded.is_empty() || !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let kind = content_type(rel)?;
+    let root = root.canonicalize().ok()?;
+    let full = root.join(rel).canonicalize().ok()?;
+    full.starts_with(&root).then_some((full, kind))
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let text = percent_encoding::percent_decode_str(s).decode_utf8().ok()?;
+    (!text.contains('\0')).then(|| text.into_owned())
+}
+
+pub fn handle<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: tauri::http::Request<Vec<u8>>,
+) -> Response<Vec<u8>> {
+    let state = ctx.app_handle().state::<AppState>();
+    let dir = brownout_core::settings::load(state.store(), state.workspace.dir())
+        .map(|s| PathBuf::from(s.runbooks_dir));
+    let found = dir
+        .ok()
+        .and_then(|dir| resolve(&dir, request.uri().path()))
+        .and_then(|(path, kind)| Some((std::fs::read(path).ok()?, kind)));
+    let builder = Response::builder().header("X-Content-Type-Options", "nosniff");
+    match found {
+        Some((body, kind)) => builder.header("Content-Type", kind).body(body),
+        None => builder.status(StatusCode::NOT_FOUND).body(Vec::new()),
+    }
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serves_only_images_inside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("runbooks");
+        std::fs::create_dir_all(root.join("img")).unwrap();
+        std::fs::write(root.join("img/flow chart.png"), b"png").unwrap();
+        std::fs::write(root.join("openai.md"), b"# x").unwrap();
+        std::fs::write(dir.path().join("secret.png"), b"no").unwrap();
+        let (p, kind) = resolve(&root, "/img/flow%20chart.png").unwrap();
+        assert_eq!(kind, "image/png");
+        assert!(p.ends_with("img/flow chart.png"));
+        for bad in [
+            "/../secret.png",
+            "/img/../../secret.png",
+            "/%2e%2e/secret.png",
+            "/openai.md",
+            "//etc/passwd",
+            "/img/missing.png",
+            "/",
+            "/x.svg",
+            "/a%00.png",
+        ] {
+            assert!(resolve(&root, bad).is_none(), "{bad}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.png"), root.join("link.png"))
+                .unwrap();
+            assert!(
+                resolve(&root, "/link.png").is_none(),
+                "symlink escaping the folder"
+            );
+        }
+    }
+}
