@@ -9,9 +9,11 @@
 //! - [`workspace::Workspace`]: one handle over all of the above, cheap to clone.
 
 pub mod audit;
+pub mod health;
 pub mod incident;
 pub mod inventory;
 pub mod rotation;
+pub mod runbook;
 pub mod settings;
 pub mod slug;
 pub mod store;

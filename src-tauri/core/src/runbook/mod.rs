@@ -1,0 +1,3 @@
+//! Runbooks: markdown files with front matter whose task-list items are steps.
+
+pub mod render;

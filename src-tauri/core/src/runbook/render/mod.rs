@@ -1,0 +1,1 @@
+//! Safe rendering of runbook markdown to HTML (filled in next).
