@@ -1,0 +1,64 @@
+// Shared, reactive app state: the inventory, audit and settings every view reads, reloaded
+// after each change so all views agree.
+import { api, describe } from './ipc';
+import type { AppInfo, AuditReport, Inventory, Settings } from './ipc-types';
+
+export type View =
+  | 'dashboard'
+  | 'workflows'
+  | 'vendors'
+  | 'rotations'
+  | 'runbooks'
+  | 'incidents'
+  | 'audit'
+  | 'settings';
+
+class AppState {
+  view = $state<View>('dashboard');
+  inventory = $state<Inventory>({ vendors: [], endpoints: [], workflows: [], rotations: [] });
+  audit = $state<AuditReport>({ findings: [], fails: false });
+  settings = $state<Settings | null>(null);
+  info = $state<AppInfo | null>(null);
+  ready = $state<'loading' | 'true' | 'error'>('loading');
+  loadError = $state('');
+  status = $state('');
+  /** Set by a view to ask another to open an item, e.g. the audit opening a workflow. */
+  focusId = $state<string | null>(null);
+
+  async load() {
+    try {
+      const [inventory, audit, settings, info] = await Promise.all([
+        api.inventory(),
+        api.audit(),
+        api.settings(),
+        api.appInfo(),
+      ]);
+      this.inventory = inventory;
+      this.audit = audit;
+      this.settings = settings;
+      this.info = info;
+      this.ready = 'true';
+    } catch (e) {
+      this.loadError = describe(e);
+      this.ready = 'error';
+    }
+  }
+
+  /** Refreshes what a change can affect; keeps the current view. */
+  async refresh() {
+    const [inventory, audit] = await Promise.all([api.inventory(), api.audit()]);
+    this.inventory = inventory;
+    this.audit = audit;
+  }
+
+  announce(message: string) {
+    this.status = message;
+  }
+
+  open(view: View, focusId: string | null = null) {
+    this.view = view;
+    this.focusId = focusId;
+  }
+}
+
+export const app = new AppState();

@@ -1,0 +1,70 @@
+// Pure helpers shared by the inventory forms; unit-tested without a DOM.
+import type { FallbackStep, FieldError, Workflow, FailureModePlan } from './ipc-types';
+
+/** Field path → message, from the shell's `invalid` error. */
+export function errorMap(fields: FieldError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) out[f.field] ??= f.message;
+  return out;
+}
+
+/** Errors whose path has no field on the form, shown at the top so none is lost. */
+export function unplacedErrors(fields: FieldError[], known: (path: string) => boolean): FieldError[] {
+  return fields.filter((f) => !known(f.field));
+}
+
+/** Moves item `i` by `delta` places; out-of-range moves return the list unchanged. */
+export function move<T>(list: T[], i: number, delta: number): T[] {
+  const j = i + delta;
+  if (i < 0 || i >= list.length || j < 0 || j >= list.length) return list;
+  const next = [...list];
+  [next[i], next[j]] = [next[j], next[i]];
+  return next;
+}
+
+const blankPlan = (): FailureModePlan => ({ customer_impact: '', degradation: '', customer_message: '' });
+
+export function blankWorkflow(primary = ''): Workflow {
+  return {
+    id: '',
+    name: '',
+    description: '',
+    criticality: 'medium',
+    customer_facing: true,
+    owner: undefined,
+    primary,
+    fallbacks: [],
+    failure_modes: { throttled: blankPlan(), unavailable: blankPlan(), slow: blankPlan() },
+  };
+}
+
+/** A deep copy, so editing a form never touches the list it came from. */
+export function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+/** True when the form differs from what it started as. */
+export function isDirty<T>(initial: T, current: T): boolean {
+  return JSON.stringify(initial) !== JSON.stringify(current);
+}
+
+export function fallbackLabel(step: FallbackStep): string {
+  return step.endpoint ?? step.strategy ?? '';
+}
+
+const order = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+
+/** Critical first, then by name. */
+export function byCriticality(a: Workflow, b: Workflow): number {
+  return order[a.criticality] - order[b.criticality] || a.name.localeCompare(b.name);
+}
+
+/** A slug suggestion from a display name, as ids must be. */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
