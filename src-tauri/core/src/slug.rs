@@ -13,6 +13,32 @@ pub fn is_valid_slug(s: &str) -> bool {
 pub const SLUG_RULE: &str =
     "must be 1–64 characters of lowercase letters, digits and '-', not starting with '-'";
 
+/// Makes a slug from free text (headings, step text): lower-case words joined by `-`, at most
+/// `max_words` words and 64 characters. May be empty when the text has no letters or digits.
+pub fn slugify_words(text: &str, max_words: usize) -> String {
+    let lower = text.to_lowercase();
+    let words = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words);
+    let mut out = String::new();
+    for w in words {
+        if out.len() + w.len() + 1 > 64 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// [`slugify_words`] without a word limit.
+pub fn slugify(text: &str) -> String {
+    slugify_words(text, usize::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -26,5 +52,13 @@ mod tests {
         assert!(!is_valid_slug("Upper"));
         assert!(!is_valid_slug("has space"));
         assert!(!is_valid_slug(&"a".repeat(65)));
+    }
+
+    #[test]
+    fn slugifies_free_text() {
+        assert_eq!(slugify("Throttled (429, quota)"), "throttled-429-quota");
+        assert_eq!(slugify_words("Check the status page now please", 3), "check-the-status");
+        assert_eq!(slugify("¡¿!"), "");
+        assert!(slugify(&"word ".repeat(40)).len() <= 64);
     }
 }

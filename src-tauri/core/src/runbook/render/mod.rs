@@ -1,1 +1,306 @@
-//! Safe rendering of runbook markdown to HTML (filled in next).
+//! Runbook markdown to safe HTML, in Rust, before anything reaches the webview.
+//!
+//! Two layers. First the markdown events are rewritten: raw HTML (block or inline) becomes
+//! text, links survive only as `http`/`https`/`mailto` (opened outside the app) or in-page
+//! `#heading` anchors, images only from the runbook's own folder (served by `runbook-asset:`),
+//! and live references become badges:
+//! - `{{endpoint:ID}}` → a health badge for endpoint `ID`;
+//! - `{{if-healthy:ID}}` → "only if ID is healthy", marking a conditional step;
+//! - a step's trailing `{#id}` pin is removed from the text.
+//!
+//! Then the HTML goes through ammonia with an allow-list ([`sanitize`]).
+
+mod sanitize;
+mod urls;
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::refs::{pieces, split_pin, Piece};
+use crate::health::{Health, HealthLookup};
+use crate::slug::slugify;
+pub use urls::{image_src, link_target, LinkTarget};
+
+pub struct RenderOptions<'a> {
+    /// The runbook's folder relative to the runbooks root (`""` for the root): relative image
+    /// paths resolve inside it. `None` drops every image (an arbitrary file has no folder).
+    pub asset_folder: Option<&'a str>,
+    /// Health of endpoints named in references.
+    pub health: &'a dyn HealthLookup,
+}
+
+/// The GitHub-flavoured options every runbook is parsed with.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// Renders a whole runbook file: front matter (if any) is skipped.
+pub fn render_document(source: &str, opts: &RenderOptions) -> String {
+    let split = super::front_matter::split(source);
+    render_markdown(split.body, opts)
+}
+
+/// Renders markdown without front matter to a sanitized HTML fragment.
+pub fn render_markdown(markdown: &str, opts: &RenderOptions) -> String {
+    let events = merge_text(Parser::new_ext(markdown, markdown_options()));
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, Rewriter::new(opts).rewrite(events).into_iter());
+    sanitize::clean(&html)
+}
+
+/// Joins adjacent text events so references split by the parser are seen whole.
+fn merge_text<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out: Vec<Event<'a>> = Vec::new();
+    for e in events {
+        if let (Event::Text(t), Some(Event::Text(prev))) = (&e, out.last_mut()) {
+            let mut joined = prev.to_string();
+            joined.push_str(t);
+            *prev = CowStr::from(joined);
+            continue;
+        }
+        out.push(e);
+    }
+    out
+}
+
+pub(crate) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn health_of(opts: &RenderOptions, id: &str) -> &'static str {
+    opts.health
+        .health(id)
+        .map(Health::as_str)
+        .unwrap_or("missing")
+}
+
+struct Rewriter<'o> {
+    opts: &'o RenderOptions<'o>,
+    /// Per open link: whether it was kept (its end tag is then emitted).
+    links: Vec<bool>,
+    /// Per open image: whether it was kept.
+    images: Vec<bool>,
+    /// Per open list item: whether it is a task (a step).
+    items: Vec<bool>,
+    in_code_block: bool,
+    heading_ids: HashMap<String, usize>,
+    footnotes: HashMap<String, usize>,
+}
+
+impl<'o> Rewriter<'o> {
+    fn new(opts: &'o RenderOptions<'o>) -> Self {
+        Self {
+            opts,
+            links: Vec::new(),
+            images: Vec::new(),
+            items: Vec::new(),
+            in_code_block: false,
+            heading_ids: HashMap::new(),
+            footnotes: HashMap::new(),
+        }
+    }
+
+    fn footnote_number(&mut self, label: &str) -> usize {
+        let next = self.footnotes.len() + 1;
+        *self.footnotes.entry(label.to_owned()).or_insert(next)
+    }
+
+    fn heading_id(&mut self, text: &str) -> String {
+        let base = match slugify(text) {
+            s if s.is_empty() => "section".to_owned(),
+            s => s,
+        };
+        let n = self.heading_ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            format!("h-{base}")
+        } else {
+            format!("h-{base}-{n}")
+        }
+    }
+
+    fn rewrite<'a>(mut self, events: Vec<Event<'a>>) -> Vec<Event<'a>> {
+        let mut out = Vec::with_capacity(events.len());
+        let mut i = 0;
+        while i < events.len() {
+            let next_ends_step = matches!(
+                events.get(i + 1),
+                None | Some(Event::End(TagEnd::Item | TagEnd::Paragraph))
+                    | Some(Event::Start(Tag::List(_)))
+            );
+            match events[i].clone() {
+                Event::Html(raw) | Event::InlineHtml(raw) => out.push(Event::Text(raw)),
+                Event::Start(Tag::Heading { level, .. }) => {
+                    let end = events[i..]
+                        .iter()
+                        .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                        .map_or(events.len(), |p| i + p);
+                    let text: String = events[i + 1..end]
+                        .iter()
+                        .filter_map(|e| match e {
+                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    let id = self.heading_id(&text);
+                    out.push(Event::Html(format!("<{} id=\"{id}\">", tag(level)).into()));
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    out.push(Event::Html(format!("</{}>\n", tag(level)).into()))
+                }
+                Event::Start(Tag::Link { dest_url, .. }) => match link_target(&dest_url) {
+                    Some(LinkTarget::External(url)) => {
+                        self.links.push(true);
+                        out.push(Event::Html(
+                            format!(
+                                "<a href=\"{}\" class=\"external\" target=\"_blank\" rel=\"noopener noreferrer\">",
+                                escape(&url)
+                            )
+                            .into(),
+                        ));
+                    }
+                    Some(LinkTarget::InPage(anchor)) => {
+                        self.links.push(true);
+                        out.push(Event::Html(format!("<a href=\"{}\">", escape(&anchor)).into()));
+                    }
+                    None => self.links.push(false),
+                },
+                Event::End(TagEnd::Link) => {
+                    if self.links.pop().unwrap_or(false) {
+                        out.push(Event::Html("</a>".into()));
+                    }
+                }
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => match image_src(&dest_url, self.opts.asset_folder) {
+                    Some(src) => {
+                        self.images.push(true);
+                        out.push(Event::Start(Tag::Image {
+                            link_type,
+                            dest_url: src.into(),
+                            title,
+                            id,
+                        }));
+                    }
+                    // The alt text that follows stays, as plain text.
+                    None => self.images.push(false),
+                },
+                Event::End(TagEnd::Image) => {
+                    if self.images.pop().unwrap_or(false) {
+                        out.push(Event::End(TagEnd::Image));
+                    }
+                }
+                Event::Start(Tag::Item) => {
+                    self.items.push(false);
+                    out.push(events[i].clone());
+                }
+                Event::End(TagEnd::Item) => {
+                    self.items.pop();
+                    out.push(events[i].clone());
+                }
+                Event::TaskListMarker(checked) => {
+                    if let Some(top) = self.items.last_mut() {
+                        *top = true;
+                    }
+                    out.push(Event::Html(
+                        format!("<span class=\"task-marker\" data-checked=\"{checked}\"></span>")
+                            .into(),
+                    ));
+                }
+                Event::Start(Tag::CodeBlock(k)) => {
+                    self.in_code_block = true;
+                    out.push(Event::Start(Tag::CodeBlock(k)));
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    self.in_code_block = false;
+                    out.push(events[i].clone());
+                }
+                Event::Text(t) if !self.in_code_block => {
+                    let in_step = self.items.last() == Some(&true);
+                    let text = if in_step && next_ends_step {
+                        split_pin(&t).0
+                    } else {
+                        &t
+                    };
+                    self.push_text(text, &mut out);
+                }
+                Event::FootnoteReference(label) => {
+                    let n = self.footnote_number(&label);
+                    let id = slugify(&label);
+                    out.push(Event::Html(
+                        format!("<sup class=\"footnote-reference\"><a href=\"#fn-{id}\">{n}</a></sup>")
+                            .into(),
+                    ));
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    let n = self.footnote_number(&label);
+                    let id = slugify(&label);
+                    out.push(Event::Html(
+                        format!("<div class=\"footnote-definition\" id=\"fn-{id}\"><sup class=\"footnote-definition-label\">{n}</sup>")
+                            .into(),
+                    ));
+                }
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    out.push(Event::Html("</div>\n".into()))
+                }
+                e => out.push(e),
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn push_text<'a>(&self, text: &str, out: &mut Vec<Event<'a>>) {
+        for piece in pieces(text) {
+            out.push(match piece {
+                Piece::Text(t) | Piece::Unknown(t) => Event::Text(t.to_owned().into()),
+                Piece::Endpoint(id) => {
+                    let h = health_of(self.opts, id);
+                    Event::Html(
+                        format!("<span class=\"endpoint-badge\" data-endpoint=\"{id}\" data-health=\"{h}\">{id} · {h}</span>")
+                            .into(),
+                    )
+                }
+                Piece::IfHealthy(id) => {
+                    let h = health_of(self.opts, id);
+                    Event::Html(
+                        format!("<span class=\"step-condition\" data-endpoint=\"{id}\" data-health=\"{h}\">only if {id} is healthy ({h})</span>")
+                            .into(),
+                    )
+                }
+            });
+        }
+    }
+}
+
+fn tag(level: HeadingLevel) -> &'static str {
+    match level {
+        HeadingLevel::H1 => "h1",
+        HeadingLevel::H2 => "h2",
+        HeadingLevel::H3 => "h3",
+        HeadingLevel::H4 => "h4",
+        HeadingLevel::H5 => "h5",
+        HeadingLevel::H6 => "h6",
+    }
+}
+
+#[cfg(test)]
+mod tests;

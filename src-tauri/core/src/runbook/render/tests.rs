@@ -1,0 +1,102 @@
+use std::collections::HashMap;
+
+use super::*;
+
+fn health() -> HashMap<String, Health> {
+    HashMap::from([
+        ("anthropic-haiku".to_string(), Health::Healthy),
+        ("openai-gpt-4o".to_string(), Health::Down),
+    ])
+}
+
+fn render(md: &str) -> String {
+    let h = health();
+    render_markdown(
+        md,
+        &RenderOptions {
+            asset_folder: Some("openai"),
+            health: &h,
+        },
+    )
+}
+
+#[test]
+fn github_flavoured_markdown_renders() {
+    let html = render(
+        "# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ text[^n]\n\n[^n]: A note.\n\n- [x] done\n- [ ] open\n",
+    );
+    assert!(html.contains("<h1 id=\"h-title\">Title</h1>"), "{html}");
+    assert!(html.contains("<table>") && html.contains("<td>2</td>"), "{html}");
+    assert!(html.contains("<del>old</del>"), "{html}");
+    assert!(html.contains("href=\"#fn-n\""), "{html}");
+    assert!(html.contains("id=\"fn-n\""), "{html}");
+    assert!(html.contains("<span class=\"task-marker\" data-checked=\"true\"></span>"), "{html}");
+}
+
+#[test]
+fn external_links_open_outside_and_in_page_links_use_heading_ids() {
+    let html = render("[status](https://status.openai.com) [back](#step-back)\n\n## Step back\n");
+    assert!(
+        html.contains("<a href=\"https://status.openai.com\" class=\"external\" target=\"_blank\" rel=\"noopener noreferrer\">status</a>"),
+        "{html}"
+    );
+    assert!(html.contains("<a href=\"#h-step-back\""), "{html}");
+    assert!(html.contains("<h2 id=\"h-step-back\">"), "{html}");
+}
+
+#[test]
+fn duplicate_headings_get_distinct_ids() {
+    let html = render("## Confirm\n\n## Confirm\n");
+    assert!(html.contains("id=\"h-confirm\"") && html.contains("id=\"h-confirm-2\""), "{html}");
+}
+
+#[test]
+fn endpoint_references_become_health_badges() {
+    let html = render("- [ ] Shift to {{endpoint:anthropic-haiku}} {{if-healthy:openai-gpt-4o}} {{endpoint:nope}} {#shift}\n");
+    assert!(html.contains("<span class=\"endpoint-badge\" data-endpoint=\"anthropic-haiku\" data-health=\"healthy\">anthropic-haiku · healthy</span>"), "{html}");
+    assert!(html.contains("data-endpoint=\"openai-gpt-4o\" data-health=\"down\""), "{html}");
+    assert!(html.contains("data-endpoint=\"nope\" data-health=\"missing\""), "{html}");
+    assert!(!html.contains("{#shift}"), "pin stays out of the text: {html}");
+}
+
+#[test]
+fn references_in_code_stay_literal() {
+    let html = render("`{{endpoint:anthropic-haiku}}`\n\n```\n{{endpoint:anthropic-haiku}}\n```\n");
+    assert!(!html.contains("endpoint-badge"), "{html}");
+    assert_eq!(html.matches("{{endpoint:anthropic-haiku}}").count(), 2, "{html}");
+}
+
+#[test]
+fn relative_images_come_from_the_runbook_folder() {
+    let html = render("![flow](img/flow.png) ![pixel](https://evil.example/p.gif)");
+    assert!(html.contains("src=\"runbook-asset://localhost/openai/img/flow.png\""), "{html}");
+    assert!(!html.contains("evil.example"), "{html}");
+    assert!(html.contains("pixel"), "alt text stays: {html}");
+}
+
+#[test]
+fn front_matter_is_not_rendered() {
+    let h = health();
+    let html = render_document(
+        "---\nid: x\n---\n# Body\n",
+        &RenderOptions {
+            asset_folder: None,
+            health: &h,
+        },
+    );
+    assert!(!html.contains("id: x") && html.contains("Body"), "{html}");
+}
+
+#[test]
+fn pathological_input_does_not_panic() {
+    for md in [
+        "[".repeat(10_000),
+        "> ".repeat(5_000) + "x",
+        "- ".repeat(3_000) + "[ ] x",
+        "{{".repeat(1000) + "endpoint:a}}",
+        "[^a]: [^a]\n".repeat(100),
+        "\u{0}\u{1}<\u{feff}>".into(),
+    ] {
+        render(&md);
+    }
+}

@@ -1,0 +1,154 @@
+//! Which link and image destinations a runbook may use.
+
+/// What a link destination becomes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `http`, `https` or `mailto`: opened in the system browser.
+    External(String),
+    /// `#section`: a heading in the same runbook (ids carry the `h-` prefix).
+    InPage(String),
+}
+
+/// Removes what browsers ignore inside a URL (ASCII control characters and whitespace), so
+/// `java\tscript:` cannot pass as something else.
+fn compact(url: &str) -> String {
+    url.chars()
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace() && *c != '\u{feff}')
+        .collect()
+}
+
+/// The scheme of `url`, lower-cased, after percent-decoding (`java%73cript:` is `javascript`).
+fn scheme(url: &str) -> Option<String> {
+    let decoded = percent_encoding::percent_decode_str(url).decode_utf8_lossy();
+    let decoded = compact(&decoded);
+    let end = decoded.find(':')?;
+    let head = &decoded[..end];
+    if head.contains(['/', '?', '#']) {
+        return None;
+    }
+    Some(head.to_ascii_lowercase())
+}
+
+/// Classifies a link destination (pulldown-cmark has already decoded entities); `None` means
+/// the link becomes plain text.
+pub fn link_target(dest: &str) -> Option<LinkTarget> {
+    let url = compact(dest);
+    if url.is_empty() {
+        return None;
+    }
+    match scheme(&url).as_deref() {
+        Some("http" | "https" | "mailto") => {
+            // Whatever follows must not smuggle a second scheme through `:` tricks.
+            let (_, rest) = url.split_once(':')?;
+            (!rest.is_empty()).then_some(LinkTarget::External(url))
+        }
+        Some(_) => None,
+        None => {
+            let frag = url.strip_prefix('#')?;
+            let frag = percent_encoding::percent_decode_str(frag).decode_utf8_lossy();
+            let id = crate::slug::slugify(&frag);
+            (!id.is_empty()).then(|| LinkTarget::InPage(format!("#h-{id}")))
+        }
+    }
+}
+
+/// Maps a relative image path inside the runbook's folder to the `runbook-asset` URL that
+/// serves it; anything else (any scheme, absolute paths, `..`) is refused.
+pub fn image_src(dest: &str, folder: Option<&str>) -> Option<String> {
+    let folder = folder?;
+    let url = compact(dest);
+    if url.is_empty() || scheme(&url).is_some() || url.starts_with(['/', '\\']) {
+        return None;
+    }
+    let path = url.split(['?', '#']).next()?;
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8().ok()?;
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in decoded.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            p if p.contains('\\') => return None,
+            p => parts.push(p),
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let encoded: Vec<String> = parts
+        .iter()
+        .map(|p| percent_encoding::utf8_percent_encode(p, SEGMENT).to_string())
+        .collect();
+    Some(format!("runbook-asset://localhost/{}", encoded.join("/")))
+}
+
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_and_mail_links_survive() {
+        assert_eq!(
+            link_target("https://status.openai.com"),
+            Some(LinkTarget::External("https://status.openai.com".into()))
+        );
+        assert!(matches!(link_target("mailto:oncall@example.com"), Some(LinkTarget::External(_))));
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "java%73cript:alert(1)",
+            "vbscript:x",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "tauri://localhost",
+            "ipc://localhost",
+            "runbook-asset://localhost/x.png",
+            "relative/page.md",
+            "/absolute",
+            "//evil.example/x",
+            "http:",
+        ] {
+            assert_eq!(link_target(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn fragments_point_at_heading_ids() {
+        assert_eq!(
+            link_target("#Step%20back"),
+            Some(LinkTarget::InPage("#h-step-back".into()))
+        );
+    }
+
+    #[test]
+    fn images_stay_inside_the_runbook_folder() {
+        assert_eq!(
+            image_src("img/flow%20chart.png", Some("openai")).as_deref(),
+            Some("runbook-asset://localhost/openai/img/flow%20chart.png")
+        );
+        assert_eq!(
+            image_src("./a.png", Some("")).as_deref(),
+            Some("runbook-asset://localhost/a.png")
+        );
+        for bad in [
+            "../secret.png",
+            "a/../../x.png",
+            "/etc/x.png",
+            "https://evil.example/p.gif",
+            "//evil.example/p.gif",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "javascript:alert(1)",
+            "%2e%2e/x.png",
+        ] {
+            assert_eq!(image_src(bad, Some("rb")), None, "{bad:?}");
+        }
+        assert_eq!(image_src("a.png", None), None);
+    }
+}
