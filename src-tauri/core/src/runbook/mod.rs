@@ -3,3 +3,13 @@
 pub mod front_matter;
 pub mod refs;
 pub mod render;
+pub mod model;
+pub mod parse;
+
+pub use model::{FrontMatter, ParsedRunbook, Problem, Step};
+pub use parse::parse;
+pub mod check;
+mod error;
+
+pub use check::{check_dir, check_source};
+pub use error::RunbookError;

@@ -1,0 +1,190 @@
+//! `runbook check`: every problem in a runbook, with its file and line, against the inventory.
+//!
+//! Rules: front matter present and valid; `id` a slug, unique across the folder; `vendor` a
+//! known vendor or `any`; `workflows` and `owner` known; `reviewed` a `YYYY-MM-DD` date; every
+//! declared failure mode has a `##` section whose heading names it (e.g. "## Throttled (429)");
+//! pinned step ids unique; `{{…}}` references known and naming known endpoints.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use super::front_matter::split;
+use super::model::Problem;
+use super::parse::{line_at, parse};
+use super::refs::{pieces, Piece};
+use super::RunbookError;
+use crate::inventory::Inventory;
+use crate::slug::{is_valid_slug, SLUG_RULE};
+
+/// Problems in one file on its own (no cross-file rules).
+pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
+    let rb = match parse(file, source) {
+        Ok(rb) => rb,
+        Err(problems) => return problems,
+    };
+    let s = split(source);
+    let yaml = s.yaml.unwrap_or_default();
+    let key_line = |key: &str| {
+        yaml.lines()
+            .position(|l| l.starts_with(&format!("{key}:")))
+            .map_or(1, |i| s.yaml_line + i)
+    };
+    let mut out = Vec::new();
+    let mut problem = |line: usize, message: String| {
+        out.push(Problem {
+            file: file.to_owned(),
+            line,
+            message,
+        })
+    };
+    let fm = &rb.front;
+    if !is_valid_slug(&fm.id) {
+        problem(key_line("id"), format!("id '{}' {SLUG_RULE}", fm.id));
+    }
+    if fm.title.trim().is_empty() {
+        problem(key_line("title"), "title is empty".into());
+    }
+    if fm.vendor != "any" && !inv.vendors.iter().any(|v| v.id == fm.vendor) {
+        problem(
+            key_line("vendor"),
+            format!("unknown vendor '{}' (use a vendor id or `any`)", fm.vendor),
+        );
+    }
+    if fm.failure_modes.is_empty() {
+        problem(key_line("failure_modes"), "failure_modes is empty: list throttled, unavailable and/or slow".into());
+    }
+    for w in &fm.workflows {
+        if !inv.workflows.iter().any(|x| &x.id == w) {
+            problem(key_line("workflows"), format!("unknown workflow '{w}'"));
+        }
+    }
+    if let Some(owner) = &fm.owner {
+        if !inv.rotations.iter().any(|r| &r.id == owner) {
+            problem(key_line("owner"), format!("unknown rotation '{owner}'"));
+        }
+    }
+    if let Some(date) = &fm.reviewed {
+        if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
+            problem(key_line("reviewed"), format!("reviewed '{date}' is not a YYYY-MM-DD date"));
+        }
+    }
+    for mode in &fm.failure_modes {
+        let word = mode.as_str();
+        if !rb.sections.iter().any(|t| t.to_lowercase().contains(word)) {
+            problem(
+                key_line("failure_modes"),
+                format!("failure mode '{word}' has no section: add a `## …` heading that names it"),
+            );
+        }
+    }
+    let mut pins: HashMap<&str, usize> = HashMap::new();
+    for step in rb.steps.iter().filter(|s| s.pinned) {
+        if let Some(first) = pins.insert(&step.id, step.line) {
+            problem(step.line, format!("duplicate step id '{}' (first on line {first})", step.id));
+        }
+    }
+    let endpoints: HashSet<&str> = inv.endpoints.iter().map(|e| e.id.as_str()).collect();
+    let mut in_fence = false;
+    let mut offset = 0;
+    for line in s.body.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if !in_fence {
+            let n = line_at(s.body, offset, s.body_line);
+            for piece in pieces(line) {
+                match piece {
+                    Piece::Endpoint(id) | Piece::IfHealthy(id) if !endpoints.contains(id) => {
+                        problem(n, format!("unknown endpoint '{id}'"))
+                    }
+                    Piece::Unknown(r) => problem(
+                        n,
+                        format!("unknown reference {r}: use {{{{endpoint:ID}}}} or {{{{if-healthy:ID}}}}"),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// Whether `path` is a runbook: a `.md` file other than a README.
+pub fn is_runbook_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        && !path
+            .file_stem()
+            .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+}
+
+/// Every runbook file under `dir` (skipping hidden folders), as `/`-separated relative paths,
+/// sorted.
+pub fn runbook_files(dir: &Path) -> Result<Vec<String>, RunbookError> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), RunbookError> {
+        let entries = std::fs::read_dir(dir).map_err(|e| RunbookError::io(dir, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| RunbookError::io(dir, e))?;
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let kind = entry.file_type().map_err(|e| RunbookError::io(&path, e))?;
+            if kind.is_dir() {
+                walk(root, &path, out)?;
+            } else if kind.is_file() && is_runbook_file(&path) {
+                let rel = path.strip_prefix(root).unwrap_or(&path);
+                let parts: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.push(parts.join("/"));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+/// Problems in every runbook under `dir`, including ids used by two files; sorted by file
+/// and line.
+pub fn check_dir(dir: &Path, inv: &Inventory) -> Result<Vec<Problem>, RunbookError> {
+    if !dir.is_dir() {
+        return Err(RunbookError::NotFound(format!(
+            "runbooks folder {} does not exist",
+            dir.display()
+        )));
+    }
+    let mut problems = Vec::new();
+    let mut ids: HashMap<String, String> = HashMap::new();
+    for file in runbook_files(dir)? {
+        let path = dir.join(&file);
+        let source = std::fs::read_to_string(&path).map_err(|e| RunbookError::io(&path, e))?;
+        problems.extend(check_source(&file, &source, inv));
+        if let Ok(rb) = parse(&file, &source) {
+            if let Some(first) = ids.get(&rb.front.id) {
+                let line = split(&source)
+                    .yaml
+                    .and_then(|y| y.lines().position(|l| l.starts_with("id:")))
+                    .map_or(1, |i| i + 2);
+                problems.push(Problem {
+                    file: file.clone(),
+                    line,
+                    message: format!("duplicate runbook id '{}' (also in {first})", rb.front.id),
+                });
+            } else {
+                ids.insert(rb.front.id.clone(), file.clone());
+            }
+        }
+    }
+    problems.sort();
+    Ok(problems)
+}
+
+#[cfg(test)]
+#[path = "check/tests.rs"]
+mod tests;

@@ -1,0 +1,70 @@
+//! Runbook shapes, as the library, the checker, the walk-through and the UI see them.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::inventory::FailureMode;
+
+/// The YAML front matter every runbook starts with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub id: String,
+    pub title: String,
+    /// A vendor id, or `any`.
+    pub vendor: String,
+    pub failure_modes: Vec<FailureMode>,
+    #[serde(default)]
+    pub workflows: Vec<String>,
+    /// The owning rotation's id.
+    #[serde(default)]
+    #[ts(optional)]
+    pub owner: Option<String>,
+    /// Last review, `YYYY-MM-DD`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub reviewed: Option<String>,
+}
+
+/// One step: a task-list item, under its `##` section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Step {
+    /// Stable across edits of other steps: pinned with `{#id}`, or `<section>/<text>` slugs.
+    pub id: String,
+    pub section: String,
+    /// The step's markdown, without its pin.
+    pub text: String,
+    /// 1-based line in the file.
+    pub line: usize,
+    /// `{{if-healthy:ID}}`: the step applies only while this endpoint is healthy.
+    #[ts(optional)]
+    pub condition: Option<String>,
+    /// Whether the pin was written by the author.
+    pub pinned: bool,
+}
+
+/// A runbook whose front matter parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedRunbook {
+    /// Path relative to the runbooks folder, `/`-separated.
+    pub file: String,
+    pub front: FrontMatter,
+    /// `##` section titles in order.
+    pub sections: Vec<String>,
+    pub steps: Vec<Step>,
+}
+
+/// One problem in a runbook, shown as `FILE:LINE: message`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based.
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}

@@ -1,0 +1,149 @@
+//! Reading a runbook: front matter, `##` sections, and task-list steps with stable ids.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use super::front_matter::split;
+use super::model::{FrontMatter, ParsedRunbook, Problem, Step};
+use super::refs::{pieces, split_pin, Piece};
+use super::render::markdown_options;
+use crate::slug::{slugify, slugify_words};
+
+/// Steps before any `##` heading belong to this section.
+pub const GENERAL_SECTION: &str = "General";
+
+/// 1-based line of byte `offset` in `text`, counting from `first_line`.
+pub(crate) fn line_at(text: &str, offset: usize, first_line: usize) -> usize {
+    first_line + text[..offset.min(text.len())].matches('\n').count()
+}
+
+/// Parses the front matter; problems carry file lines.
+pub fn front_matter(file: &str, source: &str) -> Result<(FrontMatter, usize), Vec<Problem>> {
+    let s = split(source);
+    let problem = |line, message: String| Problem {
+        file: file.to_owned(),
+        line,
+        message,
+    };
+    let Some(yaml) = s.yaml else {
+        let msg = if s.unterminated {
+            "front matter is not closed: add a line `---` after it"
+        } else {
+            "missing front matter: start the file with `---`, the keys id, title, vendor, failure_modes, then `---`"
+        };
+        return Err(vec![problem(1, msg.into())]);
+    };
+    serde_yaml_ng::from_str::<FrontMatter>(yaml)
+        .map(|fm| (fm, s.yaml_line))
+        .map_err(|e| {
+            let line = e
+                .location()
+                .map_or(s.yaml_line, |l| s.yaml_line + l.line().saturating_sub(1));
+            let msg = e.to_string();
+            // serde_yaml_ng appends " at line N column M"; the line is already ours.
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+            vec![problem(line, format!("front matter: {msg}"))]
+        })
+}
+
+/// Sections and steps of a markdown body.
+pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
+    let mut sections = Vec::new();
+    let mut steps = Vec::new();
+    let mut section = GENERAL_SECTION.to_owned();
+    let mut heading: Option<String> = None;
+    let mut open_step: Option<(usize, usize)> = None; // (text start, line)
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut finish = |start: usize, end: usize, line: usize, section: &str, steps: &mut Vec<Step>| {
+        let raw = body[start..end.max(start)].trim();
+        let (text, pin) = split_pin(raw);
+        let condition = pieces(text).into_iter().find_map(|p| match p {
+            Piece::IfHealthy(id) => Some(id.to_owned()),
+            _ => None,
+        });
+        let id = match pin {
+            Some(p) => p.to_owned(),
+            None => {
+                let base = format!(
+                    "{}/{}",
+                    non_empty(slugify(section), "section"),
+                    non_empty(slugify_words(text, 8), "step")
+                );
+                let n = seen.entry(base.clone()).or_insert(0);
+                *n += 1;
+                if *n == 1 {
+                    base
+                } else {
+                    format!("{base}-{n}")
+                }
+            }
+        };
+        steps.push(Step {
+            id,
+            section: section.to_owned(),
+            text: text.to_owned(),
+            line,
+            condition,
+            pinned: pin.is_some(),
+        });
+    };
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => heading = Some(String::new()),
+            Event::Text(t) | Event::Code(t) if heading.is_some() => {
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+                section = heading.take().unwrap_or_default().trim().to_owned();
+                sections.push(section.clone());
+            }
+            Event::TaskListMarker(_) => {
+                open_step = Some((range.end, line_at(body, range.start, body_line)));
+            }
+            // The step's text runs to the end of its paragraph, or to a nested list.
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                if let Some((start, line)) = open_step.take() {
+                    finish(start, range.end, line, &section, &mut steps);
+                }
+            }
+            Event::Start(Tag::List(_)) => {
+                if let Some((start, line)) = open_step.take() {
+                    finish(start, range.start, line, &section, &mut steps);
+                }
+            }
+            _ => {}
+        }
+    }
+    (sections, steps)
+}
+
+fn non_empty(s: String, fallback: &str) -> String {
+    if s.is_empty() {
+        fallback.to_owned()
+    } else {
+        s
+    }
+}
+
+/// Parses a whole runbook file. Fails only when the front matter cannot be read.
+pub fn parse(file: &str, source: &str) -> Result<ParsedRunbook, Vec<Problem>> {
+    let (front, _) = front_matter(file, source)?;
+    let s = split(source);
+    let (sections, steps) = steps(s.body, s.body_line);
+    Ok(ParsedRunbook {
+        file: file.to_owned(),
+        front,
+        sections,
+        steps,
+    })
+}
+
+#[cfg(test)]
+#[path = "parse/tests.rs"]
+mod tests;
