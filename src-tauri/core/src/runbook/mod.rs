@@ -13,3 +13,6 @@ mod error;
 
 pub use check::{check_dir, check_source};
 pub use error::RunbookError;
+pub mod library;
+
+pub use library::{RunbookQuery, RunbookSummary, SyncReport};
