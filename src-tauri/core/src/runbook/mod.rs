@@ -16,3 +16,7 @@ pub use error::RunbookError;
 pub mod library;
 
 pub use library::{RunbookQuery, RunbookSummary, SyncReport};
+pub mod files;
+
+pub use files::Document;
+pub mod defaults;
