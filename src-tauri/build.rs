@@ -14,6 +14,14 @@ const COMMANDS: &[&str] = &[
     "audit_run",
     "settings_get",
     "settings_save",
+    "runbook_list",
+    "runbook_open",
+    "runbook_preview",
+    "runbook_save",
+    "runbook_create",
+    "walkthrough_get",
+    "walkthrough_mark",
+    "timeline_list",
 ];
 
 fn main() {

@@ -5,6 +5,11 @@
 use brownout_core::audit::{AuditReport, Finding, FindingKind, Severity};
 use brownout_core::incident::TimelineEvent;
 use brownout_core::inventory::*;
+use brownout_core::runbook::desk::{RunbookPreview, RunbookView};
+use brownout_core::runbook::walkthrough::{
+    Applicability, StepMark, StepState, WalkCounts, WalkSection, WalkStep, Walkthrough,
+};
+use brownout_core::runbook::{Document, Problem, RunbookQuery, RunbookSummary};
 use brownout_core::settings::Settings;
 use ts_rs::{Config, TS};
 
@@ -39,6 +44,19 @@ pub fn typescript() -> String {
         AppInfo::decl(&cfg),
         Settings::decl(&cfg),
         IpcError::decl(&cfg),
+        RunbookSummary::decl(&cfg),
+        RunbookQuery::decl(&cfg),
+        Problem::decl(&cfg),
+        Document::decl(&cfg),
+        RunbookView::decl(&cfg),
+        RunbookPreview::decl(&cfg),
+        StepState::decl(&cfg),
+        Applicability::decl(&cfg),
+        StepMark::decl(&cfg),
+        WalkStep::decl(&cfg),
+        WalkSection::decl(&cfg),
+        WalkCounts::decl(&cfg),
+        Walkthrough::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p brownout bindings`.\n// Do not edit by hand: the test suite fails when this file drifts.\n\n",

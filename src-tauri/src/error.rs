@@ -1,6 +1,7 @@
 //! The one error shape the UI sees: `{code, message, fields}`.
 
 use brownout_core::inventory::{FieldError, InventoryError};
+use brownout_core::runbook::RunbookError;
 use brownout_core::settings::SettingsError;
 use brownout_core::store::StoreError;
 use serde::Serialize;
@@ -70,5 +71,21 @@ impl From<SettingsError> for IpcError {
             },
             SettingsError::Store(e) => e.into(),
         }
+    }
+}
+
+impl From<RunbookError> for IpcError {
+    fn from(e: RunbookError) -> Self {
+        let message = e.to_string();
+        let code = match e {
+            RunbookError::Store(e) => return e.into(),
+            RunbookError::Conflict { .. } => "conflict",
+            RunbookError::BadPath(_) => "bad_path",
+            RunbookError::NotFound(_) => "not_found",
+            RunbookError::Invalid(_) => "invalid",
+            RunbookError::Io { .. } => "io",
+            RunbookError::Watch(_) => "watch",
+        };
+        Self::new(code, message)
     }
 }

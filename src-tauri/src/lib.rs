@@ -5,10 +5,11 @@ pub mod bindings;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod runbook_watch;
 pub mod state;
 pub mod window;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 pub use state::AppState;
 
@@ -32,12 +33,27 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::audit::audit_run,
             commands::settings::settings_get,
             commands::settings::settings_save,
+            commands::runbooks::runbook_list,
+            commands::runbooks::runbook_open,
+            commands::runbooks::runbook_preview,
+            commands::runbooks::runbook_save,
+            commands::runbooks::runbook_create,
+            commands::runbooks::walkthrough_get,
+            commands::runbooks::walkthrough_mark,
+            commands::runbooks::timeline_list,
         ])
 }
 
 /// Opens the window and runs until it closes.
 pub fn run_gui(state: AppState) -> Result<(), tauri::Error> {
     build_app(tauri::Builder::default(), state)
-        .setup(|app| Ok(window::create_main_window(app.handle())?))
+        .setup(|app| {
+            let state = app.state::<AppState>();
+            if let Err(e) = brownout_core::runbook::desk::refresh(&state.workspace) {
+                eprintln!("brownout: cannot index the runbooks folder: {e}");
+            }
+            runbook_watch::restart(app.handle());
+            Ok(window::create_main_window(app.handle())?)
+        })
         .run(tauri::generate_context!())
 }

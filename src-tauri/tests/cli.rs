@@ -143,3 +143,117 @@ fn window_without_a_display_is_a_clear_error() {
         text(&out.stderr)
     );
 }
+
+fn repo_runbooks() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../runbooks")
+}
+
+#[test]
+fn runbook_check_passes_on_the_shipped_runbooks_and_names_lines_on_broken_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let shipped = repo_runbooks();
+    let out = brownout(&db, &["runbook", "check", shipped.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stderr).contains("6 runbook(s) checked"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let broken = dir.path().join("broken");
+    std::fs::create_dir(&broken).unwrap();
+    let openai = std::fs::read_to_string(shipped.join("openai.md")).unwrap();
+    std::fs::write(
+        broken.join("openai.md"),
+        openai.replace("vendor: openai", "vendor: open-ai").replace(
+            "{{endpoint:anthropic-sonnet}}",
+            "{{endpoint:anthropic-opus}}",
+        ),
+    )
+    .unwrap();
+    std::fs::write(broken.join("copy.md"), &openai).unwrap();
+    std::fs::write(broken.join("no-front.md"), "# Just a title\n").unwrap();
+    let out = brownout(&db, &["runbook", "check", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let p = |f: &str| broken.join(f).display().to_string();
+    let sonnet_line = openai
+        .lines()
+        .position(|l| l.contains("{{endpoint:anthropic-sonnet}}"))
+        .unwrap()
+        + 1;
+    for want in [
+        format!("{}:4: unknown vendor 'open-ai'", p("openai.md")),
+        format!(
+            "{}:{sonnet_line}: unknown endpoint 'anthropic-opus'",
+            p("openai.md")
+        ),
+        format!("{}:1: missing front matter", p("no-front.md")),
+        format!(
+            "{}:2: duplicate runbook id 'openai-degraded' (also in copy.md)",
+            p("openai.md")
+        ),
+    ] {
+        assert!(stdout.contains(&want), "missing {want:?} in:\n{stdout}");
+    }
+}
+
+#[test]
+fn runbook_check_without_a_folder_uses_the_workspace_runbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = brownout(&dir.path().join("x.db"), &["runbook", "check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        dir.path().join("runbooks/openai.md").is_file(),
+        "defaults installed on first run"
+    );
+    let out = brownout(
+        &dir.path().join("x.db"),
+        &["runbook", "check", "/no/such/folder"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("/no/such/folder"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn runbook_render_prints_sanitized_html_for_any_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let file = dir.path().join("notes.md");
+    std::fs::write(
+        &file,
+        "# Notes\n\nSee [status](https://status.openai.com), not [this](javascript:alert(1)).\n\n<img src=x onerror=alert(1)>\n\n- [ ] Use {{endpoint:anthropic-haiku}}\n",
+    )
+    .unwrap();
+    let out = brownout(&db, &["runbook", "render", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    assert!(html.contains("<h1 id=\"h-notes\">Notes</h1>"), "{html}");
+    assert!(
+        html.contains("href=\"https://status.openai.com\""),
+        "{html}"
+    );
+    assert!(!html.contains("javascript:"), "{html}");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("data-endpoint=\"anthropic-haiku\" data-health=\"unknown\""),
+        "{html}"
+    );
+    let missing = brownout(&db, &["runbook", "render", "/no/such.md"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("/no/such.md"));
+}

@@ -260,3 +260,162 @@ fn settings_get_and_save() {
     assert_eq!(e["fields"][0]["field"], "time_zone");
     assert_eq!(h.ok("settings_get", json!({})), s);
 }
+
+fn runbooks_dir(h: &Harness) -> std::path::PathBuf {
+    h.ok("settings_get", json!({}))["runbooks_dir"]
+        .as_str()
+        .unwrap()
+        .into()
+}
+
+#[test]
+fn runbook_list_installs_defaults_filters_and_searches() {
+    let h = Harness::new();
+    let all = h.ok("runbook_list", json!({"query": {}}));
+    assert_eq!(all.as_array().unwrap().len(), 6, "{all}");
+    assert!(all.as_array().unwrap().iter().all(|r| r["problems"] == 0));
+    let google = h.ok("runbook_list", json!({"query": {"vendor": "google"}}));
+    assert_eq!(google[0]["file"], "google-gemini.md");
+    let hits = h.ok(
+        "runbook_list",
+        json!({"query": {"text": "RESOURCE_EXHAUSTED"}}),
+    );
+    assert_eq!(hits[0]["file"], "google-gemini.md", "{hits}");
+    assert!(hits[0]["snippet"].as_str().unwrap().contains('\u{2}'));
+    // A malformed argument is refused by the dispatch itself, naming the bad value.
+    let e = h
+        .invoke("runbook_list", json!({"query": {"failure_mode": "melted"}}))
+        .unwrap_err();
+    assert!(e.as_str().unwrap().contains("melted"), "{e}");
+}
+
+#[test]
+fn runbook_open_preview_and_save_with_conflicts() {
+    let h = Harness::new();
+    h.ok("runbook_list", json!({"query": {}}));
+    let view = h.ok("runbook_open", json!({"file": "openai.md"}));
+    assert!(view["html"].as_str().unwrap().contains("endpoint-badge"));
+    assert_eq!(view["problems"], json!([]));
+    let version = view["document"]["version"].as_str().unwrap().to_owned();
+    let content = view["document"]["content"].as_str().unwrap().to_owned();
+
+    let preview = h.ok(
+        "runbook_preview",
+        json!({"file": "openai.md", "content": content.replace("vendor: openai", "vendor: opneai") + "\n<script>alert(1)</script>"}),
+    );
+    assert_eq!(preview["problems"][0]["line"], 4, "{preview}");
+    assert!(preview["html"].as_str().unwrap().contains("&lt;script&gt;"));
+
+    let edited = content.replace("# OpenAI throttled", "# OpenAI (edited) throttled");
+    let saved = h.ok(
+        "runbook_save",
+        json!({"file": "openai.md", "content": edited, "baseVersion": version}),
+    );
+    assert_ne!(saved["version"], json!(version));
+    let on_disk = std::fs::read_to_string(runbooks_dir(&h).join("openai.md")).unwrap();
+    assert_eq!(on_disk, edited);
+
+    // Saving against the old version again is a conflict, and the file is untouched.
+    let e = h.err(
+        "runbook_save",
+        json!({"file": "openai.md", "content": "mine", "baseVersion": version}),
+    );
+    assert_eq!(e["code"], "conflict", "{e}");
+    assert_eq!(
+        std::fs::read_to_string(runbooks_dir(&h).join("openai.md")).unwrap(),
+        edited
+    );
+
+    let e = h.err("runbook_open", json!({"file": "../brownout.db"}));
+    assert_eq!(e["code"], "bad_path");
+    let e = h.err("runbook_open", json!({"file": "nope.md"}));
+    assert_eq!(e["code"], "not_found");
+}
+
+#[test]
+fn runbook_create_and_walk_with_timeline() {
+    let h = Harness::new();
+    let doc = h.ok(
+        "runbook_create",
+        json!({"title": "Gemini quota", "vendor": "google"}),
+    );
+    assert_eq!(doc["file"], "gemini-quota.md");
+    let e = h.err("runbook_create", json!({"title": " ", "vendor": "google"}));
+    assert_eq!(e["code"], "invalid");
+
+    let walk = h.ok(
+        "walkthrough_get",
+        json!({"runbookId": "gemini-quota", "incidentId": null}),
+    );
+    let total = walk["counts"]["total"].as_u64().unwrap();
+    assert!(total >= 5, "{walk}");
+    let step = walk["sections"][0]["steps"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mark = |state: &str, note: Option<&str>| json!({"mark": {"runbook_id": "gemini-quota", "incident_id": null, "step_id": step, "state": state, "note": note}});
+    let walk = h.ok(
+        "walkthrough_mark",
+        mark("done", Some("probes red since 09:12")),
+    );
+    assert_eq!(walk["counts"]["done"], 1);
+    assert_eq!(
+        walk["sections"][0]["steps"][0]["note"],
+        "probes red since 09:12"
+    );
+    h.ok("walkthrough_mark", mark("blocked", None));
+
+    let timeline = h.ok("timeline_list", json!({"incidentId": null}));
+    let events = timeline.as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0]["kind"], "runbook_step");
+    let operator = h.ok("settings_get", json!({}))["operator"].clone();
+    assert_eq!(events[0]["actor"], operator);
+    assert!(events[0]["data"]
+        .as_str()
+        .unwrap()
+        .contains("probes red since 09:12"));
+
+    let e = h.err(
+        "walkthrough_mark",
+        json!({"mark": {"runbook_id": "gemini-quota", "incident_id": null, "step_id": "no/such-step", "state": "done"}}),
+    );
+    assert_eq!(e["code"], "not_found");
+    let e = h.err(
+        "walkthrough_get",
+        json!({"runbookId": "missing", "incidentId": null}),
+    );
+    assert_eq!(e["code"], "not_found");
+}
+
+#[test]
+fn audit_flags_a_critical_workflow_whose_vendor_lost_its_runbook() {
+    let h = Harness::new();
+    h.ok("runbook_list", json!({"query": {}}));
+    let kinds = |report: &Value| -> Vec<(String, String)> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["kind"].as_str().unwrap().to_owned(),
+                    f["workflow"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let before = h.ok("audit_run", json!({}));
+    assert!(
+        !kinds(&before).iter().any(|(k, _)| k == "no_runbook"),
+        "{before}"
+    );
+    std::fs::remove_file(runbooks_dir(&h).join("google-gemini.md")).unwrap();
+    h.ok("runbook_list", json!({"query": {}}));
+    let after = h.ok("audit_run", json!({}));
+    assert!(
+        kinds(&after).contains(&("no_runbook".into(), "ticket-search".into())),
+        "{after}"
+    );
+    assert_eq!(after["fails"], true);
+}

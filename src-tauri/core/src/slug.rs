@@ -57,7 +57,10 @@ mod tests {
     #[test]
     fn slugifies_free_text() {
         assert_eq!(slugify("Throttled (429, quota)"), "throttled-429-quota");
-        assert_eq!(slugify_words("Check the status page now please", 3), "check-the-status");
+        assert_eq!(
+            slugify_words("Check the status page now please", 3),
+            "check-the-status"
+        );
         assert_eq!(slugify("¡¿!"), "");
         assert!(slugify(&"word ".repeat(40)).len() <= 64);
     }

@@ -8,11 +8,39 @@ use brownout_core::runbook::render::{render_document, RenderOptions};
 use scraper::{Html, Node};
 
 const ALLOWED_TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code", "em",
-    "strong", "del", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "span",
-    "sup", "div",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "del",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "br",
+    "span",
+    "sup",
+    "div",
     // Added by the fragment parser itself.
-    "html", "head", "body",
+    "html",
+    "head",
+    "body",
 ];
 
 /// (name, markdown). Every one must render inert.
@@ -114,7 +142,16 @@ fn inert_problems(html: &str) -> Vec<String> {
             if name.starts_with("on") {
                 problems.push(format!("handler {name} on <{tag}>"));
             }
-            if ["style", "srcdoc", "formaction", "xlink:href", "action", "srcset"].contains(&name) {
+            if [
+                "style",
+                "srcdoc",
+                "formaction",
+                "xlink:href",
+                "action",
+                "srcset",
+            ]
+            .contains(&name)
+            {
                 problems.push(format!("attribute {name} on <{tag}>"));
             }
             if lower.contains("javascript:") || lower.contains("vbscript:") {
@@ -156,7 +193,10 @@ fn no_hostile_input_renders_anything_active() {
 #[test]
 fn raw_html_is_shown_as_text() {
     let html = render("<script>window.__pwned=1</script>");
-    assert!(html.contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;"),
+        "{html}"
+    );
     let inline = render("Press <kbd>Ctrl</kbd>");
     assert!(inline.contains("&lt;kbd&gt;Ctrl&lt;/kbd&gt;"), "{inline}");
 }
@@ -164,7 +204,10 @@ fn raw_html_is_shown_as_text() {
 #[test]
 fn refused_links_keep_their_text() {
     let html = render("[open the console](javascript:alert(1))");
-    assert!(html.contains("open the console") && !html.contains("<a"), "{html}");
+    assert!(
+        html.contains("open the console") && !html.contains("<a"),
+        "{html}"
+    );
 }
 
 #[test]

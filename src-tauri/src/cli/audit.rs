@@ -1,6 +1,7 @@
 use std::io::Write;
 
-use brownout_core::audit::{self, AuditContext};
+use brownout_core::audit;
+use brownout_core::runbook::desk;
 use brownout_core::Workspace;
 use clap::Args;
 
@@ -14,7 +15,10 @@ pub struct AuditArgs {
 }
 
 pub fn run(args: AuditArgs, ws: &Workspace, out: &mut impl Write) -> Result<i32, Failure> {
-    let report = audit::run(&ws.store, &AuditContext::default()).map_err(Failure::input)?;
+    // Runbook coverage comes from the runbooks folder, indexed fresh.
+    desk::refresh(ws).map_err(Failure::input)?;
+    let ctx = desk::audit_context(ws).map_err(Failure::input)?;
+    let report = audit::run(&ws.store, &ctx).map_err(Failure::input)?;
     let w = |e: std::io::Error| Failure::input(e);
     if args.json {
         let text = serde_json::to_string_pretty(&report).map_err(Failure::input)?;

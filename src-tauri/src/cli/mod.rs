@@ -5,6 +5,7 @@
 
 mod audit;
 mod inventory;
+mod runbook;
 
 use std::path::PathBuf;
 
@@ -36,6 +37,9 @@ pub enum Command {
     /// List what each workflow is missing before the next vendor incident; exits 1 when a
     /// critical workflow has a finding.
     Audit(audit::AuditArgs),
+    /// Render or check markdown runbooks.
+    #[command(subcommand)]
+    Runbook(runbook::RunbookCommand),
 }
 
 /// Why a command failed: the sentence for stderr and the exit code.
@@ -92,5 +96,6 @@ fn run(cli: Cli) -> Result<i32, Failure> {
         }
         Some(Command::Inventory(cmd)) => inventory::run(cmd, &workspace, &mut out),
         Some(Command::Audit(args)) => audit::run(args, &workspace, &mut out),
+        Some(Command::Runbook(cmd)) => runbook::run(cmd, &workspace, &mut out),
     }
 }

@@ -1,10 +1,15 @@
-use brownout_core::audit::{self, AuditContext, AuditReport};
+use brownout_core::audit::{self, AuditReport};
+use brownout_core::runbook::desk;
 use tauri::State;
 
 use crate::error::IpcError;
 use crate::state::AppState;
 
+/// The audit, with runbook coverage from the runbooks folder (re-indexed first, so files
+/// changed outside the app count).
 #[tauri::command]
 pub async fn audit_run(state: State<'_, AppState>) -> Result<AuditReport, IpcError> {
-    Ok(audit::run(state.store(), &AuditContext::default())?)
+    desk::refresh(&state.workspace)?;
+    let ctx = desk::audit_context(&state.workspace)?;
+    Ok(audit::run(state.store(), &ctx)?)
 }

@@ -4,4 +4,5 @@
 pub mod app;
 pub mod audit;
 pub mod inventory;
+pub mod runbooks;
 pub mod settings;

@@ -1,5 +1,8 @@
+use brownout_core::runbook::desk;
 use brownout_core::settings::{self, Settings};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+
+use crate::runbook_watch;
 
 use crate::error::IpcError;
 use crate::state::AppState;
@@ -9,10 +12,15 @@ pub async fn settings_get(state: State<'_, AppState>) -> Result<Settings, IpcErr
     Ok(settings::load(state.store(), state.workspace.dir())?)
 }
 
+/// Saves; a new runbooks folder is indexed and watched at once.
 #[tauri::command]
-pub async fn settings_save(
+pub async fn settings_save<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<Settings, IpcError> {
-    Ok(settings::save(state.store(), &settings)?)
+    let saved = settings::save(state.store(), &settings)?;
+    desk::refresh(&state.workspace)?;
+    runbook_watch::restart(&app);
+    Ok(saved)
 }

@@ -126,3 +126,61 @@ message: string,
  * For `invalid`: which fields are wrong, by path (`name`, `fallbacks[1].endpoint`).
  */
 fields: Array<FieldError>, };
+
+export type RunbookSummary = { file: string, 
+/**
+ * `None` while the front matter cannot be read.
+ */
+id?: string, title: string, vendor?: string, failure_modes: Array<FailureMode>, problems: number, 
+/**
+ * For text searches: matching words wrapped in U+0002 … U+0003 (plain text, no markup).
+ */
+snippet?: string, };
+
+export type RunbookQuery = { text?: string, 
+/**
+ * Matches runbooks for this vendor and those for `any`.
+ */
+vendor?: string, failure_mode?: FailureMode, };
+
+export type Problem = { file: string, 
+/**
+ * 1-based.
+ */
+line: number, message: string, };
+
+export type Document = { 
+/**
+ * Relative to the runbooks folder, `/`-separated.
+ */
+file: string, content: string, 
+/**
+ * sha256 of `content`; a save must name the version it edited.
+ */
+version: string, };
+
+export type RunbookView = { document: Document, html: string, problems: Array<Problem>, };
+
+export type RunbookPreview = { html: string, problems: Array<Problem>, };
+
+export type StepState = "pending" | "done" | "skipped" | "blocked";
+
+export type Applicability = "applicable" | "not_applicable" | "unknown";
+
+export type StepMark = { runbook_id: string, incident_id: number | null, step_id: string, state: StepState, note?: string, };
+
+export type WalkStep = { id: string, 
+/**
+ * The step's text as sanitized HTML.
+ */
+html: string, state: StepState, note?: string, actor?: string, updated_at?: string, applicability: Applicability, 
+/**
+ * The endpoint a conditional step depends on.
+ */
+condition?: string, };
+
+export type WalkSection = { title: string, steps: Array<WalkStep>, };
+
+export type WalkCounts = { total: number, done: number, skipped: number, blocked: number, pending: number, };
+
+export type Walkthrough = { runbook_id: string, file: string, title: string, incident_id: number | null, sections: Array<WalkSection>, counts: WalkCounts, };

@@ -70,10 +70,15 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
             if let (Some(coverage), Some(vendor)) =
                 (&ctx.runbook_coverage, vendor_of.get(w.primary.as_str()))
             {
-                let covered = coverage.get(*vendor);
+                // A runbook for `any` vendor covers this one too.
+                let covers = |m: &FailureMode| {
+                    [*vendor, "any"]
+                        .iter()
+                        .any(|v| coverage.get(*v).is_some_and(|c| c.contains(m)))
+                };
                 let missing: Vec<&str> = FailureMode::ALL
                     .into_iter()
-                    .filter(|m| !covered.is_some_and(|c| c.contains(m)))
+                    .filter(|m| !covers(m))
                     .map(|m| m.as_str())
                     .collect();
                 if !missing.is_empty() {

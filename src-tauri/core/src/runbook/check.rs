@@ -51,7 +51,10 @@ pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
         );
     }
     if fm.failure_modes.is_empty() {
-        problem(key_line("failure_modes"), "failure_modes is empty: list throttled, unavailable and/or slow".into());
+        problem(
+            key_line("failure_modes"),
+            "failure_modes is empty: list throttled, unavailable and/or slow".into(),
+        );
     }
     for w in &fm.workflows {
         if !inv.workflows.iter().any(|x| &x.id == w) {
@@ -65,7 +68,10 @@ pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
     }
     if let Some(date) = &fm.reviewed {
         if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-            problem(key_line("reviewed"), format!("reviewed '{date}' is not a YYYY-MM-DD date"));
+            problem(
+                key_line("reviewed"),
+                format!("reviewed '{date}' is not a YYYY-MM-DD date"),
+            );
         }
     }
     for mode in &fm.failure_modes {
@@ -80,7 +86,10 @@ pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
     let mut pins: HashMap<&str, usize> = HashMap::new();
     for step in rb.steps.iter().filter(|s| s.pinned) {
         if let Some(first) = pins.insert(&step.id, step.line) {
-            problem(step.line, format!("duplicate step id '{}' (first on line {first})", step.id));
+            problem(
+                step.line,
+                format!("duplicate step id '{}' (first on line {first})", step.id),
+            );
         }
     }
     let endpoints: HashSet<&str> = inv.endpoints.iter().map(|e| e.id.as_str()).collect();
@@ -113,7 +122,8 @@ pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
 
 /// Whether `path` is a runbook: a `.md` file other than a README.
 pub fn is_runbook_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
         && !path
             .file_stem()
             .is_some_and(|s| s.eq_ignore_ascii_case("readme"))

@@ -14,11 +14,26 @@ use super::RunbookError;
 /// (file name, content) of every shipped runbook.
 pub const SHIPPED: &[(&str, &str)] = &[
     ("openai.md", include_str!("../../../../runbooks/openai.md")),
-    ("anthropic.md", include_str!("../../../../runbooks/anthropic.md")),
-    ("google-gemini.md", include_str!("../../../../runbooks/google-gemini.md")),
-    ("azure-openai.md", include_str!("../../../../runbooks/azure-openai.md")),
-    ("aws-bedrock.md", include_str!("../../../../runbooks/aws-bedrock.md")),
-    ("self-hosted.md", include_str!("../../../../runbooks/self-hosted.md")),
+    (
+        "anthropic.md",
+        include_str!("../../../../runbooks/anthropic.md"),
+    ),
+    (
+        "google-gemini.md",
+        include_str!("../../../../runbooks/google-gemini.md"),
+    ),
+    (
+        "azure-openai.md",
+        include_str!("../../../../runbooks/azure-openai.md"),
+    ),
+    (
+        "aws-bedrock.md",
+        include_str!("../../../../runbooks/aws-bedrock.md"),
+    ),
+    (
+        "self-hosted.md",
+        include_str!("../../../../runbooks/self-hosted.md"),
+    ),
 ];
 
 /// Remembers what was installed (file → version), so user edits and deletions are respected.
@@ -36,7 +51,10 @@ pub fn install(dir: &Path) -> Result<InstallReport, RunbookError> {
     install_set(dir, SHIPPED)
 }
 
-pub(crate) fn install_set(dir: &Path, shipped: &[(&str, &str)]) -> Result<InstallReport, RunbookError> {
+pub(crate) fn install_set(
+    dir: &Path,
+    shipped: &[(&str, &str)],
+) -> Result<InstallReport, RunbookError> {
     std::fs::create_dir_all(dir).map_err(|e| RunbookError::io(dir, e))?;
     let manifest_path = dir.join(MANIFEST);
     let mut manifest: BTreeMap<String, String> = match std::fs::read_to_string(&manifest_path) {
@@ -89,15 +107,29 @@ mod tests {
         assert_eq!(r.installed, ["a.md", "b.md", "c.md"]);
         std::fs::write(d.join("a.md"), "user edit").unwrap();
         std::fs::remove_file(d.join("b.md")).unwrap();
-        let v2 = [("a.md", "one v2"), ("b.md", "two v2"), ("c.md", "three v2"), ("d.md", "four")];
+        let v2 = [
+            ("a.md", "one v2"),
+            ("b.md", "two v2"),
+            ("c.md", "three v2"),
+            ("d.md", "four"),
+        ];
         let r = install_set(d, &v2).unwrap();
         assert_eq!(r.kept, ["a.md"]);
         assert_eq!(r.updated, ["c.md"]);
         assert_eq!(r.installed, ["d.md"]);
-        assert_eq!(std::fs::read_to_string(d.join("a.md")).unwrap(), "user edit");
+        assert_eq!(
+            std::fs::read_to_string(d.join("a.md")).unwrap(),
+            "user edit"
+        );
         assert!(!d.join("b.md").exists(), "a deleted default stays deleted");
         assert_eq!(std::fs::read_to_string(d.join("c.md")).unwrap(), "three v2");
-        assert_eq!(install_set(d, &v2).unwrap(), InstallReport { kept: vec!["a.md".into()], ..Default::default() });
+        assert_eq!(
+            install_set(d, &v2).unwrap(),
+            InstallReport {
+                kept: vec!["a.md".into()],
+                ..Default::default()
+            }
+        );
     }
 
     #[test]
@@ -106,7 +138,10 @@ mod tests {
         std::fs::write(dir.path().join("a.md"), "theirs").unwrap();
         let r = install_set(dir.path(), &[("a.md", "ours")]).unwrap();
         assert_eq!(r.kept, ["a.md"]);
-        assert_eq!(std::fs::read_to_string(dir.path().join("a.md")).unwrap(), "theirs");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+            "theirs"
+        );
     }
 
     #[test]
@@ -116,6 +151,11 @@ mod tests {
         let problems = super::super::check_dir(dir.path(), &demo_inventory().unwrap()).unwrap();
         let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert!(text.is_empty(), "{text:#?}");
-        assert_eq!(super::super::check::runbook_files(dir.path()).unwrap().len(), 6);
+        assert_eq!(
+            super::super::check::runbook_files(dir.path())
+                .unwrap()
+                .len(),
+            6
+        );
     }
 }

@@ -143,7 +143,11 @@ reviewed: {today}
 }
 
 /// Creates a new runbook from the template, in a file named after the title (made unique).
-pub fn create_from_template(dir: &Path, title: &str, vendor: &str) -> Result<Document, RunbookError> {
+pub fn create_from_template(
+    dir: &Path,
+    title: &str,
+    vendor: &str,
+) -> Result<Document, RunbookError> {
     let title = title.trim();
     if title.is_empty() || title.contains(['\n', '\r']) {
         return Err(RunbookError::Invalid(vec![super::Problem {
@@ -156,10 +160,18 @@ pub fn create_from_template(dir: &Path, title: &str, vendor: &str) -> Result<Doc
         s if s.is_empty() => "runbook".to_owned(),
         s => s,
     };
-    let vendor = if vendor.trim().is_empty() { "any" } else { vendor.trim() };
+    let vendor = if vendor.trim().is_empty() {
+        "any"
+    } else {
+        vendor.trim()
+    };
     std::fs::create_dir_all(dir).map_err(|e| RunbookError::io(dir, e))?;
     for n in 1.. {
-        let id = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        let id = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
         let file = format!("{id}.md");
         if dir.join(&file).exists() {
             continue;

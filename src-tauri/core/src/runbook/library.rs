@@ -163,7 +163,8 @@ pub fn fts_query(text: &str) -> Option<String> {
     Some(q.join(" "))
 }
 
-const SUMMARY_COLUMNS: &str = "f.file, f.runbook_id, f.title, f.vendor, f.failure_modes, f.problems";
+const SUMMARY_COLUMNS: &str =
+    "f.file, f.runbook_id, f.title, f.vendor, f.failure_modes, f.problems";
 
 fn summary(r: &rusqlite::Row, snippet: Option<String>) -> rusqlite::Result<RunbookSummary> {
     let modes: String = r.get(4)?;

@@ -1,10 +1,10 @@
 //! Runbooks: markdown files with front matter whose task-list items are steps.
 
 pub mod front_matter;
-pub mod refs;
-pub mod render;
 pub mod model;
 pub mod parse;
+pub mod refs;
+pub mod render;
 
 pub use model::{FrontMatter, ParsedRunbook, Problem, Step};
 pub use parse::parse;
@@ -20,3 +20,6 @@ pub mod files;
 
 pub use files::Document;
 pub mod defaults;
+pub mod desk;
+pub mod walkthrough;
+pub mod watch;

@@ -55,39 +55,40 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
     let mut heading: Option<String> = None;
     let mut open_step: Option<(usize, usize)> = None; // (text start, line)
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut finish = |start: usize, end: usize, line: usize, section: &str, steps: &mut Vec<Step>| {
-        let raw = body[start..end.max(start)].trim();
-        let (text, pin) = split_pin(raw);
-        let condition = pieces(text).into_iter().find_map(|p| match p {
-            Piece::IfHealthy(id) => Some(id.to_owned()),
-            _ => None,
-        });
-        let id = match pin {
-            Some(p) => p.to_owned(),
-            None => {
-                let base = format!(
-                    "{}/{}",
-                    non_empty(slugify(section), "section"),
-                    non_empty(slugify_words(text, 8), "step")
-                );
-                let n = seen.entry(base.clone()).or_insert(0);
-                *n += 1;
-                if *n == 1 {
-                    base
-                } else {
-                    format!("{base}-{n}")
+    let mut finish =
+        |start: usize, end: usize, line: usize, section: &str, steps: &mut Vec<Step>| {
+            let raw = body[start..end.max(start)].trim();
+            let (text, pin) = split_pin(raw);
+            let condition = pieces(text).into_iter().find_map(|p| match p {
+                Piece::IfHealthy(id) => Some(id.to_owned()),
+                _ => None,
+            });
+            let id = match pin {
+                Some(p) => p.to_owned(),
+                None => {
+                    let base = format!(
+                        "{}/{}",
+                        non_empty(slugify(section), "section"),
+                        non_empty(slugify_words(text, 8), "step")
+                    );
+                    let n = seen.entry(base.clone()).or_insert(0);
+                    *n += 1;
+                    if *n == 1 {
+                        base
+                    } else {
+                        format!("{base}-{n}")
+                    }
                 }
-            }
+            };
+            steps.push(Step {
+                id,
+                section: section.to_owned(),
+                text: text.to_owned(),
+                line,
+                condition,
+                pinned: pin.is_some(),
+            });
         };
-        steps.push(Step {
-            id,
-            section: section.to_owned(),
-            text: text.to_owned(),
-            line,
-            condition,
-            pinned: pin.is_some(),
-        });
-    };
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading {

@@ -81,8 +81,14 @@ mod tests {
 
     #[test]
     fn pins_are_split_off_the_end_only() {
-        assert_eq!(split_pin("Page the owner {#page-owner}"), ("Page the owner", Some("page-owner")));
+        assert_eq!(
+            split_pin("Page the owner {#page-owner}"),
+            ("Page the owner", Some("page-owner"))
+        );
         assert_eq!(split_pin("Use {#x} mid-text"), ("Use {#x} mid-text", None));
-        assert_eq!(split_pin("Bad {#\"><script>}"), ("Bad {#\"><script>}", None));
+        assert_eq!(
+            split_pin("Bad {#\"><script>}"),
+            ("Bad {#\"><script>}", None)
+        );
     }
 }

@@ -107,3 +107,30 @@ fn runbook_coverage_gap_on_critical_workflow() {
         |f| f.workflow.as_deref() == Some("doc-summaries") && f.kind == FindingKind::NoRunbook
     ));
 }
+
+#[test]
+fn a_runbook_for_any_vendor_covers_every_vendor() {
+    use crate::inventory::FailureMode::*;
+    let inv = demo_inventory().unwrap();
+    let coverage = HashMap::from([
+        ("openai".to_string(), HashSet::from([Throttled])),
+        ("any".to_string(), HashSet::from([Unavailable, Slow])),
+    ]);
+    let ctx = AuditContext {
+        runbook_coverage: Some(coverage),
+    };
+    let findings = audit_inventory(&inv, &ctx);
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.workflow.as_deref() == Some("support-chat")
+                && f.kind == FindingKind::NoRunbook)
+    );
+    let gemini = findings
+        .iter()
+        .find(|f| {
+            f.workflow.as_deref() == Some("ticket-search") && f.kind == FindingKind::NoRunbook
+        })
+        .unwrap();
+    assert!(gemini.message.ends_with("throttled"), "{}", gemini.message);
+}

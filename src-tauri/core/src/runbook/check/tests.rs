@@ -34,7 +34,10 @@ fn every_problem_names_file_and_line() {
         .replace("owner: support-ai", "owner: nobody")
         .replace("2026-11-20", "20-11-2026")
         .replace("[throttled]", "[throttled, slow]")
-        .replace("{{endpoint:anthropic-sonnet}}", "{{endpoint:anthropic-opus}} {{nonsense}}")
+        .replace(
+            "{{endpoint:anthropic-sonnet}}",
+            "{{endpoint:anthropic-opus}} {{nonsense}}",
+        )
         .replace("id: openai-throttled", "id: OpenAI Throttled");
     let got = messages(&check_source("bad.md", &bad, &inv));
     for want in [
@@ -47,7 +50,10 @@ fn every_problem_names_file_and_line() {
         "bad.md:12: unknown endpoint 'anthropic-opus'",
         "bad.md:12: unknown reference {{nonsense}}",
     ] {
-        assert!(got.iter().any(|m| m.starts_with(want)), "missing {want:?} in {got:#?}");
+        assert!(
+            got.iter().any(|m| m.starts_with(want)),
+            "missing {want:?} in {got:#?}"
+        );
     }
     assert_eq!(got.len(), 8, "{got:#?}");
 }
@@ -57,7 +63,10 @@ fn duplicate_pins_and_ids_across_files() {
     let inv = demo_inventory().unwrap();
     let dup = format!("{GOOD}- [ ] One {{#same}}\n- [ ] Two {{#same}}\n");
     let got = messages(&check_source("d.md", &dup, &inv));
-    assert_eq!(got, ["d.md:14: duplicate step id 'same' (first on line 13)"]);
+    assert_eq!(
+        got,
+        ["d.md:14: duplicate step id 'same' (first on line 13)"]
+    );
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.md"), GOOD).unwrap();
@@ -66,7 +75,10 @@ fn duplicate_pins_and_ids_across_files() {
     std::fs::write(dir.path().join("README.md"), "# not a runbook").unwrap();
     std::fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
     let got = messages(&check_dir(dir.path(), &inv).unwrap());
-    assert_eq!(got, ["more/b.md:2: duplicate runbook id 'openai-throttled' (also in a.md)"]);
+    assert_eq!(
+        got,
+        ["more/b.md:2: duplicate runbook id 'openai-throttled' (also in a.md)"]
+    );
 }
 
 #[test]

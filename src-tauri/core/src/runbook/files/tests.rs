@@ -4,9 +4,24 @@ use crate::inventory::demo::demo_inventory;
 #[test]
 fn names_must_stay_inside_the_folder() {
     let dir = Path::new("/rb");
-    assert_eq!(resolve(dir, "team/openai.md").unwrap(), Path::new("/rb/team/openai.md"));
-    for bad in ["../x.md", "/etc/x.md", "a/../../x.md", ".hidden.md", "x.txt", "", "a\\b.md", "./x.md"] {
-        assert!(matches!(resolve(dir, bad), Err(RunbookError::BadPath(_))), "{bad}");
+    assert_eq!(
+        resolve(dir, "team/openai.md").unwrap(),
+        Path::new("/rb/team/openai.md")
+    );
+    for bad in [
+        "../x.md",
+        "/etc/x.md",
+        "a/../../x.md",
+        ".hidden.md",
+        "x.txt",
+        "",
+        "a\\b.md",
+        "./x.md",
+    ] {
+        assert!(
+            matches!(resolve(dir, bad), Err(RunbookError::BadPath(_))),
+            "{bad}"
+        );
     }
 }
 
@@ -14,13 +29,20 @@ fn names_must_stay_inside_the_folder() {
 fn save_refuses_to_overwrite_a_changed_file() {
     let dir = tempfile::tempdir().unwrap();
     let doc = save(dir.path(), "a.md", "one", None).unwrap();
-    assert!(matches!(save(dir.path(), "a.md", "again", None), Err(RunbookError::Conflict { .. })));
+    assert!(matches!(
+        save(dir.path(), "a.md", "again", None),
+        Err(RunbookError::Conflict { .. })
+    ));
     // Someone else edits the file.
     std::fs::write(dir.path().join("a.md"), "theirs").unwrap();
     match save(dir.path(), "a.md", "mine", Some(&doc.version)) {
         Err(RunbookError::Conflict { disk_version, .. }) => {
             assert_eq!(disk_version, version_of("theirs"));
-            assert_eq!(read(dir.path(), "a.md").unwrap().content, "theirs", "nothing written");
+            assert_eq!(
+                read(dir.path(), "a.md").unwrap().content,
+                "theirs",
+                "nothing written"
+            );
             // The user chose to overwrite: save against the version on disk.
             let saved = save(dir.path(), "a.md", "mine", Some(&disk_version)).unwrap();
             assert_eq!(read(dir.path(), "a.md").unwrap(), saved);
@@ -41,8 +63,14 @@ fn a_new_runbook_from_the_template_passes_the_check() {
     let inv = demo_inventory().unwrap();
     let a = create_from_template(dir.path(), "Gemini quota exhausted", "google").unwrap();
     let b = create_from_template(dir.path(), "Gemini quota exhausted", "google").unwrap();
-    assert_eq!((a.file.as_str(), b.file.as_str()), ("gemini-quota-exhausted.md", "gemini-quota-exhausted-2.md"));
-    assert_eq!(super::super::check_source(&a.file, &a.content, &inv), vec![]);
+    assert_eq!(
+        (a.file.as_str(), b.file.as_str()),
+        ("gemini-quota-exhausted.md", "gemini-quota-exhausted-2.md")
+    );
+    assert_eq!(
+        super::super::check_source(&a.file, &a.content, &inv),
+        vec![]
+    );
     assert_eq!(super::super::check_dir(dir.path(), &inv).unwrap(), vec![]);
     assert!(create_from_template(dir.path(), "  ", "google").is_err());
 }

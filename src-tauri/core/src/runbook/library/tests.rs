@@ -2,7 +2,9 @@ use super::*;
 use crate::inventory::demo::demo_inventory;
 
 fn runbook(id: &str, vendor: &str, modes: &str, body: &str) -> String {
-    format!("---\nid: {id}\ntitle: {id} title\nvendor: {vendor}\nfailure_modes: [{modes}]\n---\n{body}")
+    format!(
+        "---\nid: {id}\ntitle: {id} title\nvendor: {vendor}\nfailure_modes: [{modes}]\n---\n{body}"
+    )
 }
 
 fn ids(list: &[RunbookSummary]) -> Vec<&str> {
@@ -14,20 +16,34 @@ fn sync_tracks_added_changed_and_removed_files() {
     let (store, _) = Store::open_in_memory().unwrap();
     let inv = demo_inventory().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.md"), runbook("a", "openai", "throttled", "## Throttled\n")).unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        runbook("a", "openai", "throttled", "## Throttled\n"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("b.md"), "no front matter").unwrap();
     let r = sync(&store, dir.path(), &inv).unwrap();
     assert_eq!((r.added.len(), r.updated.len(), r.removed.len()), (2, 0, 0));
-    assert!(sync(&store, dir.path(), &inv).unwrap().is_empty(), "nothing changed");
+    assert!(
+        sync(&store, dir.path(), &inv).unwrap().is_empty(),
+        "nothing changed"
+    );
 
-    std::fs::write(dir.path().join("a.md"), runbook("a", "openai", "throttled, slow", "## Throttled\n## Slow\n")).unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        runbook("a", "openai", "throttled, slow", "## Throttled\n## Slow\n"),
+    )
+    .unwrap();
     std::fs::remove_file(dir.path().join("b.md")).unwrap();
     let r = sync(&store, dir.path(), &inv).unwrap();
     assert_eq!(r.updated, ["a.md"]);
     assert_eq!(r.removed, ["b.md"]);
     let all = search(&store, &RunbookQuery::default()).unwrap();
     assert_eq!(all.len(), 1);
-    assert_eq!(all[0].failure_modes, [FailureMode::Throttled, FailureMode::Slow]);
+    assert_eq!(
+        all[0].failure_modes,
+        [FailureMode::Throttled, FailureMode::Slow]
+    );
     assert_eq!(all[0].problems, 0);
 }
 
@@ -38,7 +54,10 @@ fn broken_files_are_listed_with_their_problem_count() {
     std::fs::write(dir.path().join("broken.md"), "# oops").unwrap();
     sync(&store, dir.path(), &demo_inventory().unwrap()).unwrap();
     let all = search(&store, &RunbookQuery::default()).unwrap();
-    assert_eq!((all[0].id.clone(), all[0].title.as_str(), all[0].problems), (None, "broken.md", 1));
+    assert_eq!(
+        (all[0].id.clone(), all[0].title.as_str(), all[0].problems),
+        (None, "broken.md", 1)
+    );
 }
 
 #[test]
@@ -46,9 +65,33 @@ fn search_filters_and_ranks() {
     let (store, _) = Store::open_in_memory().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let w = |f: &str, s: String| std::fs::write(dir.path().join(f), s).unwrap();
-    w("openai.md", runbook("openai", "openai", "throttled", "## Throttled\nRetry-After headers and 429 quota."));
-    w("anthropic.md", runbook("anthropic", "anthropic", "unavailable", "## Unavailable\n529 overloaded errors."));
-    w("generic.md", runbook("generic", "any", "slow", "## Slow\nLatency above the SLO; quota unaffected."));
+    w(
+        "openai.md",
+        runbook(
+            "openai",
+            "openai",
+            "throttled",
+            "## Throttled\nRetry-After headers and 429 quota.",
+        ),
+    );
+    w(
+        "anthropic.md",
+        runbook(
+            "anthropic",
+            "anthropic",
+            "unavailable",
+            "## Unavailable\n529 overloaded errors.",
+        ),
+    );
+    w(
+        "generic.md",
+        runbook(
+            "generic",
+            "any",
+            "slow",
+            "## Slow\nLatency above the SLO; quota unaffected.",
+        ),
+    );
     sync(&store, dir.path(), &demo_inventory().unwrap()).unwrap();
     let q = |text: Option<&str>, vendor: Option<&str>, mode: Option<FailureMode>| {
         search(
@@ -61,14 +104,40 @@ fn search_filters_and_ranks() {
         )
         .unwrap()
     };
-    assert_eq!(ids(&q(None, Some("openai"), None)), ["generic.md", "openai.md"]);
-    assert_eq!(ids(&q(None, None, Some(FailureMode::Unavailable))), ["anthropic.md"]);
-    assert_eq!(ids(&q(Some("overload"), None, None)), ["anthropic.md"], "prefix match");
+    assert_eq!(
+        ids(&q(None, Some("openai"), None)),
+        ["generic.md", "openai.md"]
+    );
+    assert_eq!(
+        ids(&q(None, None, Some(FailureMode::Unavailable))),
+        ["anthropic.md"]
+    );
+    assert_eq!(
+        ids(&q(Some("overload"), None, None)),
+        ["anthropic.md"],
+        "prefix match"
+    );
     let hits = q(Some("quota"), Some("openai"), None);
     assert_eq!(hits.len(), 2);
-    assert!(hits[0].snippet.as_deref().unwrap().contains("\u{2}quota\u{3}"), "{hits:?}");
+    assert!(
+        hits[0]
+            .snippet
+            .as_deref()
+            .unwrap()
+            .contains("\u{2}quota\u{3}"),
+        "{hits:?}"
+    );
     // Whatever is typed, the query is valid FTS5.
-    for typed in ["429 \"quota", "AND OR NOT", "*", "(", "a:b", "NEAR(", "\"", "--"] {
+    for typed in [
+        "429 \"quota",
+        "AND OR NOT",
+        "*",
+        "(",
+        "a:b",
+        "NEAR(",
+        "\"",
+        "--",
+    ] {
         q(Some(typed), None, None);
     }
 }
@@ -77,10 +146,21 @@ fn search_filters_and_ranks() {
 fn coverage_lists_modes_per_vendor() {
     let (store, _) = Store::open_in_memory().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.md"), runbook("a", "openai", "throttled, slow", "")).unwrap();
-    std::fs::write(dir.path().join("b.md"), runbook("b", "any", "unavailable", "")).unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        runbook("a", "openai", "throttled, slow", ""),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        runbook("b", "any", "unavailable", ""),
+    )
+    .unwrap();
     sync(&store, dir.path(), &demo_inventory().unwrap()).unwrap();
     let c = coverage(&store).unwrap();
-    assert_eq!(c["openai"], HashSet::from([FailureMode::Throttled, FailureMode::Slow]));
+    assert_eq!(
+        c["openai"],
+        HashSet::from([FailureMode::Throttled, FailureMode::Slow])
+    );
     assert_eq!(c["any"], HashSet::from([FailureMode::Unavailable]));
 }

@@ -37,10 +37,18 @@ fn steps_have_sections_lines_and_ids() {
         got,
         [
             ("general/open-the-incident-channel", "General", 9),
-            ("throttled-429/confirm-429s-on-endpoint-openai-gpt-4o", "Throttled (429)", 13),
+            (
+                "throttled-429/confirm-429s-on-endpoint-openai-gpt-4o",
+                "Throttled (429)",
+                13
+            ),
             ("shift", "Throttled (429)", 14),
             ("throttled-429/nested-check", "Throttled (429)", 15),
-            ("throttled-429/confirm-429s-on-endpoint-openai-gpt-4o-2", "Throttled (429)", 16),
+            (
+                "throttled-429/confirm-429s-on-endpoint-openai-gpt-4o-2",
+                "Throttled (429)",
+                16
+            ),
             ("slow/compare-p95-with-the-slo", "Slow", 20),
         ]
     );
@@ -54,7 +62,10 @@ fn steps_have_sections_lines_and_ids() {
 #[test]
 fn editing_one_step_keeps_the_others_ids() {
     let before = parse("a.md", RUNBOOK).unwrap();
-    let edited = RUNBOOK.replace("Open the incident channel", "Open the incident channel and page the owner");
+    let edited = RUNBOOK.replace(
+        "Open the incident channel",
+        "Open the incident channel and page the owner",
+    );
     let after = parse("a.md", &edited).unwrap();
     assert_ne!(before.steps[0].id, after.steps[0].id);
     for (b, a) in before.steps[1..].iter().zip(&after.steps[1..]) {
@@ -67,11 +78,18 @@ fn front_matter_errors_name_the_line() {
     let err = parse("x.md", "---\nid: x\ntitle: [unclosed\n---\n").unwrap_err();
     assert_eq!(err[0].file, "x.md");
     assert!(err[0].line >= 3, "{err:?}");
-    let err = parse("x.md", "---\nid: x\ntitle: T\nvendor: openai\nfailure_modes: [throttled]\ncolour: red\n---\n").unwrap_err();
+    let err = parse(
+        "x.md",
+        "---\nid: x\ntitle: T\nvendor: openai\nfailure_modes: [throttled]\ncolour: red\n---\n",
+    )
+    .unwrap_err();
     assert!(err[0].message.contains("colour"), "{err:?}");
     assert_eq!(err[0].line, 6, "{err:?}");
     let err = parse("x.md", "# No front matter\n").unwrap_err();
-    assert_eq!((err[0].line, err[0].message.contains("missing front matter")), (1, true));
+    assert_eq!(
+        (err[0].line, err[0].message.contains("missing front matter")),
+        (1, true)
+    );
     let err = parse("x.md", "---\nid: x\n").unwrap_err();
     assert!(err[0].message.contains("not closed"), "{err:?}");
 }

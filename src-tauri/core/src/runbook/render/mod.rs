@@ -176,7 +176,9 @@ impl<'o> Rewriter<'o> {
                     }
                     Some(LinkTarget::InPage(anchor)) => {
                         self.links.push(true);
-                        out.push(Event::Html(format!("<a href=\"{}\">", escape(&anchor)).into()));
+                        out.push(Event::Html(
+                            format!("<a href=\"{}\">", escape(&anchor)).into(),
+                        ));
                     }
                     None => self.links.push(false),
                 },
@@ -246,8 +248,10 @@ impl<'o> Rewriter<'o> {
                     let n = self.footnote_number(&label);
                     let id = slugify(&label);
                     out.push(Event::Html(
-                        format!("<sup class=\"footnote-reference\"><a href=\"#fn-{id}\">{n}</a></sup>")
-                            .into(),
+                        format!(
+                            "<sup class=\"footnote-reference\"><a href=\"#fn-{id}\">{n}</a></sup>"
+                        )
+                        .into(),
                     ));
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -258,9 +262,7 @@ impl<'o> Rewriter<'o> {
                             .into(),
                     ));
                 }
-                Event::End(TagEnd::FootnoteDefinition) => {
-                    out.push(Event::Html("</div>\n".into()))
-                }
+                Event::End(TagEnd::FootnoteDefinition) => out.push(Event::Html("</div>\n".into())),
                 e => out.push(e),
             }
             i += 1;

@@ -8,9 +8,35 @@ use std::sync::LazyLock;
 use ammonia::{Builder, UrlRelative};
 
 const TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code", "em",
-    "strong", "del", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "span",
-    "sup", "div",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "del",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "br",
+    "span",
+    "sup",
+    "div",
 ];
 
 /// The only `data-*` attributes the renderer emits.
@@ -53,7 +79,12 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         ("a", HashSet::from(["external"])),
         (
             "span",
-            HashSet::from(["endpoint-badge", "step-condition", "task-marker", "unknown-ref"]),
+            HashSet::from([
+                "endpoint-badge",
+                "step-condition",
+                "task-marker",
+                "unknown-ref",
+            ]),
         ),
         ("li", HashSet::from(["step"])),
         ("div", HashSet::from(["footnote-definition"])),

@@ -26,11 +26,17 @@ fn github_flavoured_markdown_renders() {
         "# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ text[^n]\n\n[^n]: A note.\n\n- [x] done\n- [ ] open\n",
     );
     assert!(html.contains("<h1 id=\"h-title\">Title</h1>"), "{html}");
-    assert!(html.contains("<table>") && html.contains("<td>2</td>"), "{html}");
+    assert!(
+        html.contains("<table>") && html.contains("<td>2</td>"),
+        "{html}"
+    );
     assert!(html.contains("<del>old</del>"), "{html}");
     assert!(html.contains("href=\"#fn-n\""), "{html}");
     assert!(html.contains("id=\"fn-n\""), "{html}");
-    assert!(html.contains("<span class=\"task-marker\" data-checked=\"true\"></span>"), "{html}");
+    assert!(
+        html.contains("<span class=\"task-marker\" data-checked=\"true\"></span>"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -47,29 +53,48 @@ fn external_links_open_outside_and_in_page_links_use_heading_ids() {
 #[test]
 fn duplicate_headings_get_distinct_ids() {
     let html = render("## Confirm\n\n## Confirm\n");
-    assert!(html.contains("id=\"h-confirm\"") && html.contains("id=\"h-confirm-2\""), "{html}");
+    assert!(
+        html.contains("id=\"h-confirm\"") && html.contains("id=\"h-confirm-2\""),
+        "{html}"
+    );
 }
 
 #[test]
 fn endpoint_references_become_health_badges() {
     let html = render("- [ ] Shift to {{endpoint:anthropic-haiku}} {{if-healthy:openai-gpt-4o}} {{endpoint:nope}} {#shift}\n");
     assert!(html.contains("<span class=\"endpoint-badge\" data-endpoint=\"anthropic-haiku\" data-health=\"healthy\">anthropic-haiku · healthy</span>"), "{html}");
-    assert!(html.contains("data-endpoint=\"openai-gpt-4o\" data-health=\"down\""), "{html}");
-    assert!(html.contains("data-endpoint=\"nope\" data-health=\"missing\""), "{html}");
-    assert!(!html.contains("{#shift}"), "pin stays out of the text: {html}");
+    assert!(
+        html.contains("data-endpoint=\"openai-gpt-4o\" data-health=\"down\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("data-endpoint=\"nope\" data-health=\"missing\""),
+        "{html}"
+    );
+    assert!(
+        !html.contains("{#shift}"),
+        "pin stays out of the text: {html}"
+    );
 }
 
 #[test]
 fn references_in_code_stay_literal() {
     let html = render("`{{endpoint:anthropic-haiku}}`\n\n```\n{{endpoint:anthropic-haiku}}\n```\n");
     assert!(!html.contains("endpoint-badge"), "{html}");
-    assert_eq!(html.matches("{{endpoint:anthropic-haiku}}").count(), 2, "{html}");
+    assert_eq!(
+        html.matches("{{endpoint:anthropic-haiku}}").count(),
+        2,
+        "{html}"
+    );
 }
 
 #[test]
 fn relative_images_come_from_the_runbook_folder() {
     let html = render("![flow](img/flow.png) ![pixel](https://evil.example/p.gif)");
-    assert!(html.contains("src=\"runbook-asset://localhost/openai/img/flow.png\""), "{html}");
+    assert!(
+        html.contains("src=\"runbook-asset://localhost/openai/img/flow.png\""),
+        "{html}"
+    );
     assert!(!html.contains("evil.example"), "{html}");
     assert!(html.contains("pixel"), "alt text stays: {html}");
 }

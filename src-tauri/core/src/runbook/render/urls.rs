@@ -61,7 +61,9 @@ pub fn image_src(dest: &str, folder: Option<&str>) -> Option<String> {
         return None;
     }
     let path = url.split(['?', '#']).next()?;
-    let decoded = percent_encoding::percent_decode_str(path).decode_utf8().ok()?;
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
     let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
     for part in decoded.split('/') {
         match part {
@@ -97,7 +99,10 @@ mod tests {
             link_target("https://status.openai.com"),
             Some(LinkTarget::External("https://status.openai.com".into()))
         );
-        assert!(matches!(link_target("mailto:oncall@example.com"), Some(LinkTarget::External(_))));
+        assert!(matches!(
+            link_target("mailto:oncall@example.com"),
+            Some(LinkTarget::External(_))
+        ));
         for bad in [
             "javascript:alert(1)",
             "JaVaScRiPt:alert(1)",

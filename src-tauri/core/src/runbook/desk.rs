@@ -1,0 +1,161 @@
+//! The runbook operations the app and the CLI share, over one workspace: where the folder is,
+//! keeping the index fresh, opening, previewing, saving, and walking runbooks.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::defaults;
+use super::files::{self, Document};
+use super::library::{self, SyncReport};
+use super::model::{ParsedRunbook, Problem};
+use super::render::{render_document, RenderOptions};
+use super::walkthrough::{self, StepMark, Walkthrough};
+use super::{check_source, parse, RunbookError};
+use crate::health::UnprobedHealth;
+use crate::inventory::{self, Inventory};
+use crate::settings;
+use crate::Workspace;
+
+/// An open runbook: its file, rendered HTML and problems.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RunbookView {
+    pub document: Document,
+    pub html: String,
+    pub problems: Vec<Problem>,
+}
+
+/// The live preview of unsaved text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RunbookPreview {
+    pub html: String,
+    pub problems: Vec<Problem>,
+}
+
+fn inv(ws: &Workspace) -> Result<Inventory, RunbookError> {
+    inventory::load(&ws.store).map_err(|e| match e {
+        inventory::InventoryError::Store(s) => RunbookError::Store(s),
+        other => RunbookError::NotFound(other.to_string()),
+    })
+}
+
+/// The runbooks folder in use (from settings).
+pub fn folder(ws: &Workspace) -> Result<PathBuf, RunbookError> {
+    let s = settings::load(&ws.store, ws.dir()).map_err(|e| match e {
+        settings::SettingsError::Store(s) => RunbookError::Store(s),
+        other => RunbookError::NotFound(other.to_string()),
+    })?;
+    Ok(PathBuf::from(s.runbooks_dir))
+}
+
+/// The folder's part of a runbook path: images resolve inside it.
+fn asset_folder(file: &str) -> &str {
+    file.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// Installs the shipped runbooks into the workspace's own folder (only there: a team's shared
+/// folder is theirs), then brings the index in step with the folder in use.
+pub fn refresh(ws: &Workspace) -> Result<SyncReport, RunbookError> {
+    let dir = folder(ws)?;
+    if dir == ws.dir().join("runbooks") {
+        defaults::install(&dir)?;
+    }
+    library::sync(&ws.store, &dir, &inv(ws)?)
+}
+
+fn render(file: &str, content: &str, inv: &Inventory) -> String {
+    let known: HashSet<String> = inv.endpoints.iter().map(|e| e.id.clone()).collect();
+    render_document(
+        content,
+        &RenderOptions {
+            asset_folder: Some(asset_folder(file)),
+            health: &UnprobedHealth {
+                known_endpoints: &known,
+            },
+        },
+    )
+}
+
+pub fn open(ws: &Workspace, file: &str) -> Result<RunbookView, RunbookError> {
+    let document = files::read(&folder(ws)?, file)?;
+    let inv = inv(ws)?;
+    Ok(RunbookView {
+        html: render(file, &document.content, &inv),
+        problems: check_source(file, &document.content, &inv),
+        document,
+    })
+}
+
+pub fn preview(ws: &Workspace, file: &str, content: &str) -> Result<RunbookPreview, RunbookError> {
+    let inv = inv(ws)?;
+    Ok(RunbookPreview {
+        html: render(file, content, &inv),
+        problems: check_source(file, content, &inv),
+    })
+}
+
+/// Saves (see [`files::save`] for the conflict rule) and re-indexes.
+pub fn save(
+    ws: &Workspace,
+    file: &str,
+    content: &str,
+    base: Option<&str>,
+) -> Result<Document, RunbookError> {
+    let dir = folder(ws)?;
+    let doc = files::save(&dir, file, content, base)?;
+    library::sync(&ws.store, &dir, &inv(ws)?)?;
+    Ok(doc)
+}
+
+pub fn create(ws: &Workspace, title: &str, vendor: &str) -> Result<Document, RunbookError> {
+    let dir = folder(ws)?;
+    let doc = files::create_from_template(&dir, title, vendor)?;
+    library::sync(&ws.store, &dir, &inv(ws)?)?;
+    Ok(doc)
+}
+
+fn parsed(ws: &Workspace, runbook_id: &str) -> Result<ParsedRunbook, RunbookError> {
+    let file = library::file_of(&ws.store, runbook_id)?
+        .ok_or_else(|| RunbookError::NotFound(format!("no runbook with id '{runbook_id}'")))?;
+    let doc = files::read(&folder(ws)?, &file)?;
+    parse(&file, &doc.content).map_err(RunbookError::Invalid)
+}
+
+pub fn walk(
+    ws: &Workspace,
+    runbook_id: &str,
+    incident_id: Option<i64>,
+) -> Result<Walkthrough, RunbookError> {
+    let rb = parsed(ws, runbook_id)?;
+    let inv = inv(ws)?;
+    let known: HashSet<String> = inv.endpoints.iter().map(|e| e.id.clone()).collect();
+    let progress = walkthrough::progress(&ws.store, runbook_id, incident_id)?;
+    Ok(walkthrough::view(
+        &rb,
+        incident_id,
+        &progress,
+        &UnprobedHealth {
+            known_endpoints: &known,
+        },
+        asset_folder(&rb.file),
+    ))
+}
+
+/// Marks a step as the operator named in settings, and returns the updated walk.
+pub fn mark(ws: &Workspace, m: &StepMark) -> Result<Walkthrough, RunbookError> {
+    let rb = parsed(ws, &m.runbook_id)?;
+    let operator = settings::load(&ws.store, ws.dir())
+        .map(|s| s.operator)
+        .unwrap_or_else(|_| settings::os_user());
+    walkthrough::mark(&ws.store, &rb, m, &operator)?;
+    walk(ws, &m.runbook_id, m.incident_id)
+}
+
+/// What the audit needs from the runbooks: which vendor has a runbook for which failure mode.
+pub fn audit_context(ws: &Workspace) -> Result<crate::audit::AuditContext, RunbookError> {
+    Ok(crate::audit::AuditContext {
+        runbook_coverage: Some(library::coverage(&ws.store)?),
+    })
+}

@@ -1,0 +1,273 @@
+//! Walking a runbook: each step marked done, skipped or blocked (or back to pending) with an
+//! optional note. Progress lives in SQLite; every change is a timeline event written in the
+//! same transaction, with the operator's name.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::model::ParsedRunbook;
+use super::render::{render_markdown, RenderOptions};
+use super::RunbookError;
+use crate::health::{Health, HealthLookup};
+use crate::incident::{append_event, NewEvent, TimelineEvent};
+use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum StepState {
+    Pending,
+    Done,
+    Skipped,
+    Blocked,
+}
+
+impl StepState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Done => "done",
+            Self::Skipped => "skipped",
+            Self::Blocked => "blocked",
+        }
+    }
+
+    fn parse(s: &str) -> Self {
+        match s {
+            "done" => Self::Done,
+            "skipped" => Self::Skipped,
+            "blocked" => Self::Blocked,
+            _ => Self::Pending,
+        }
+    }
+}
+
+/// Whether a conditional step applies right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Applicability {
+    Applicable,
+    /// Its `{{if-healthy:…}}` endpoint is degraded or down.
+    NotApplicable,
+    /// Its endpoint's health is not known (no probe yet, or not in the inventory).
+    Unknown,
+}
+
+/// A step's recorded progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepProgress {
+    pub state: StepState,
+    pub note: Option<String>,
+    pub actor: String,
+    pub updated_at: String,
+}
+
+/// A request to change one step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StepMark {
+    pub runbook_id: String,
+    #[ts(type = "number | null")]
+    pub incident_id: Option<i64>,
+    pub step_id: String,
+    pub state: StepState,
+    #[ts(optional)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WalkStep {
+    pub id: String,
+    /// The step's text as sanitized HTML.
+    pub html: String,
+    pub state: StepState,
+    #[ts(optional)]
+    pub note: Option<String>,
+    #[ts(optional)]
+    pub actor: Option<String>,
+    #[ts(optional)]
+    pub updated_at: Option<String>,
+    pub applicability: Applicability,
+    /// The endpoint a conditional step depends on.
+    #[ts(optional)]
+    pub condition: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WalkSection {
+    pub title: String,
+    pub steps: Vec<WalkStep>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WalkCounts {
+    pub total: u32,
+    pub done: u32,
+    pub skipped: u32,
+    pub blocked: u32,
+    pub pending: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Walkthrough {
+    pub runbook_id: String,
+    pub file: String,
+    pub title: String,
+    #[ts(type = "number | null")]
+    pub incident_id: Option<i64>,
+    pub sections: Vec<WalkSection>,
+    pub counts: WalkCounts,
+}
+
+/// Longest note kept; a note is a sentence or two, not a document.
+pub const MAX_NOTE: usize = 4000;
+
+/// Records a step change and its timeline event, atomically.
+pub fn mark(
+    store: &Store,
+    runbook: &ParsedRunbook,
+    m: &StepMark,
+    actor: &str,
+) -> Result<TimelineEvent, RunbookError> {
+    let Some(step) = runbook.steps.iter().find(|s| s.id == m.step_id) else {
+        return Err(RunbookError::NotFound(format!(
+            "runbook {} has no step '{}' (it may have been edited; reload it)",
+            runbook.front.id, m.step_id
+        )));
+    };
+    let note = m
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    if note.as_ref().is_some_and(|n| n.len() > MAX_NOTE) {
+        return Err(RunbookError::Invalid(vec![super::Problem {
+            file: runbook.file.clone(),
+            line: step.line,
+            message: format!("the note is longer than {MAX_NOTE} characters"),
+        }]));
+    }
+    let scope = m.incident_id.unwrap_or(0);
+    let short: String = step.text.chars().take(80).collect();
+    let summary = match &note {
+        Some(n) => format!("Step '{short}' marked {}: {n}", m.state.as_str()),
+        None => format!("Step '{short}' marked {}", m.state.as_str()),
+    };
+    store.write(|tx| {
+        let event = append_event(
+            tx,
+            &NewEvent {
+                incident_id: m.incident_id,
+                kind: "runbook_step",
+                actor,
+                summary: &summary,
+                data: serde_json::json!({
+                    "runbook": runbook.front.id,
+                    "file": runbook.file,
+                    "step": step.id,
+                    "section": step.section,
+                    "text": step.text,
+                    "state": m.state.as_str(),
+                    "note": note,
+                }),
+            },
+        )?;
+        tx.execute(
+            "INSERT INTO walk_steps (runbook_id, incident_scope, step_id, state, note, actor, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (runbook_id, incident_scope, step_id)
+             DO UPDATE SET state = excluded.state, note = excluded.note, actor = excluded.actor, updated_at = excluded.updated_at",
+            params![runbook.front.id, scope, step.id, m.state.as_str(), note, actor, event.at],
+        )?;
+        Ok(event)
+    })
+}
+
+/// Recorded progress of a runbook's walk (per step id).
+pub fn progress(
+    store: &Store,
+    runbook_id: &str,
+    incident_id: Option<i64>,
+) -> Result<HashMap<String, StepProgress>, RunbookError> {
+    store.read(|c| {
+        let mut stmt = c.prepare(
+            "SELECT step_id, state, note, actor, updated_at FROM walk_steps
+             WHERE runbook_id = ? AND incident_scope = ?",
+        )?;
+        let rows = stmt.query_map(params![runbook_id, incident_id.unwrap_or(0)], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                StepProgress {
+                    state: StepState::parse(&r.get::<_, String>(1)?),
+                    note: r.get(2)?,
+                    actor: r.get(3)?,
+                    updated_at: r.get(4)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    })
+}
+
+/// The walk as the operator sees it: sections, steps with their state and applicability.
+pub fn view(
+    runbook: &ParsedRunbook,
+    incident_id: Option<i64>,
+    progress: &HashMap<String, StepProgress>,
+    health: &dyn HealthLookup,
+    asset_folder: &str,
+) -> Walkthrough {
+    let opts = RenderOptions {
+        asset_folder: Some(asset_folder),
+        health,
+    };
+    let mut sections: Vec<WalkSection> = Vec::new();
+    let mut counts = WalkCounts::default();
+    for step in &runbook.steps {
+        let p = progress.get(&step.id);
+        let state = p.map_or(StepState::Pending, |p| p.state);
+        counts.total += 1;
+        match state {
+            StepState::Done => counts.done += 1,
+            StepState::Skipped => counts.skipped += 1,
+            StepState::Blocked => counts.blocked += 1,
+            StepState::Pending => counts.pending += 1,
+        }
+        let applicability = match step.condition.as_deref().map(|e| health.health(e)) {
+            None | Some(Some(Health::Healthy)) => Applicability::Applicable,
+            Some(Some(Health::Degraded | Health::Down)) => Applicability::NotApplicable,
+            Some(Some(Health::Unknown) | None) => Applicability::Unknown,
+        };
+        let walk_step = WalkStep {
+            id: step.id.clone(),
+            html: render_markdown(&step.text, &opts),
+            state,
+            note: p.and_then(|p| p.note.clone()),
+            actor: p.map(|p| p.actor.clone()),
+            updated_at: p.map(|p| p.updated_at.clone()),
+            applicability,
+            condition: step.condition.clone(),
+        };
+        match sections.last_mut() {
+            Some(s) if s.title == step.section => s.steps.push(walk_step),
+            _ => sections.push(WalkSection {
+                title: step.section.clone(),
+                steps: vec![walk_step],
+            }),
+        }
+    }
+    Walkthrough {
+        runbook_id: runbook.front.id.clone(),
+        file: runbook.file.clone(),
+        title: runbook.front.title.clone(),
+        incident_id,
+        sections,
+        counts,
+    }
+}
+
+#[cfg(test)]
+#[path = "walkthrough/tests.rs"]
+mod tests;

@@ -1,0 +1,166 @@
+use std::collections::HashMap;
+
+use super::*;
+use crate::incident::timeline;
+use crate::runbook::parse;
+
+const SOURCE: &str = "---
+id: rb
+title: RB
+vendor: openai
+failure_modes: [throttled]
+---
+## Throttled
+
+- [ ] Confirm 429s {#confirm}
+- [ ] Shift to haiku {{if-healthy:anthropic-haiku}}
+- [ ] Shift to gpt {{if-healthy:openai-gpt-4o}}
+- [ ] Shift to nowhere {{if-healthy:not-probed}}
+";
+
+fn mark_step(
+    store: &Store,
+    rb: &ParsedRunbook,
+    step: &str,
+    state: StepState,
+    note: Option<&str>,
+) -> TimelineEvent {
+    mark(
+        store,
+        rb,
+        &StepMark {
+            runbook_id: "rb".into(),
+            incident_id: None,
+            step_id: step.into(),
+            state,
+            note: note.map(str::to_owned),
+        },
+        "dana",
+    )
+    .unwrap()
+}
+
+#[test]
+fn every_change_is_recorded_with_a_timeline_event() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let rb = parse("rb.md", SOURCE).unwrap();
+    let e = mark_step(
+        &store,
+        &rb,
+        "confirm",
+        StepState::Done,
+        Some("  429s on 40% of calls  "),
+    );
+    assert_eq!(e.kind, "runbook_step");
+    assert_eq!(e.actor, "dana");
+    assert_eq!(
+        e.summary,
+        "Step 'Confirm 429s' marked done: 429s on 40% of calls"
+    );
+    let data: serde_json::Value = serde_json::from_str(&e.data).unwrap();
+    assert_eq!(
+        (data["step"].as_str(), data["note"].as_str()),
+        (Some("confirm"), Some("429s on 40% of calls"))
+    );
+    mark_step(&store, &rb, "confirm", StepState::Blocked, None);
+    let p = progress(&store, "rb", None).unwrap();
+    assert_eq!(p["confirm"].state, StepState::Blocked);
+    assert_eq!(p["confirm"].note, None);
+    assert_eq!(timeline(&store, None).unwrap().len(), 2);
+}
+
+#[test]
+fn unknown_steps_and_huge_notes_are_refused_without_a_trace() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let rb = parse("rb.md", SOURCE).unwrap();
+    let m = |step: &str, note: Option<String>| StepMark {
+        runbook_id: "rb".into(),
+        incident_id: None,
+        step_id: step.into(),
+        state: StepState::Done,
+        note,
+    };
+    assert!(matches!(
+        mark(&store, &rb, &m("gone", None), "x"),
+        Err(RunbookError::NotFound(_))
+    ));
+    assert!(matches!(
+        mark(
+            &store,
+            &rb,
+            &m("confirm", Some("x".repeat(MAX_NOTE + 1))),
+            "x"
+        ),
+        Err(RunbookError::Invalid(_))
+    ));
+    assert!(timeline(&store, None).unwrap().is_empty());
+    assert!(progress(&store, "rb", None).unwrap().is_empty());
+}
+
+#[test]
+fn the_view_counts_progress_and_judges_conditions() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let rb = parse("rb.md", SOURCE).unwrap();
+    mark_step(&store, &rb, "confirm", StepState::Done, None);
+    let health = HashMap::from([
+        ("anthropic-haiku".to_string(), Health::Healthy),
+        ("openai-gpt-4o".to_string(), Health::Down),
+        ("not-probed".to_string(), Health::Unknown),
+    ]);
+    let w = view(
+        &rb,
+        None,
+        &progress(&store, "rb", None).unwrap(),
+        &health,
+        "",
+    );
+    assert_eq!(
+        w.counts,
+        WalkCounts {
+            total: 4,
+            done: 1,
+            skipped: 0,
+            blocked: 0,
+            pending: 3
+        }
+    );
+    let steps = &w.sections[0].steps;
+    assert_eq!(steps[0].actor.as_deref(), Some("dana"));
+    let applicability: Vec<Applicability> = steps.iter().map(|s| s.applicability).collect();
+    assert_eq!(
+        applicability,
+        [
+            Applicability::Applicable,
+            Applicability::Applicable,
+            Applicability::NotApplicable,
+            Applicability::Unknown
+        ]
+    );
+    assert!(
+        steps[1].html.contains("data-health=\"healthy\""),
+        "{}",
+        steps[1].html
+    );
+}
+
+#[test]
+fn progress_survives_an_edit_of_other_steps() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let rb = parse("rb.md", SOURCE).unwrap();
+    let shift = rb.steps[1].id.clone();
+    mark_step(&store, &rb, &shift, StepState::Skipped, None);
+    let edited = parse(
+        "rb.md",
+        &SOURCE.replace("Confirm 429s", "Confirm 429s and quota errors"),
+    )
+    .unwrap();
+    let w = view(
+        &edited,
+        None,
+        &progress(&store, "rb", None).unwrap(),
+        &HashMap::new(),
+        "",
+    );
+    let kept = w.sections[0].steps.iter().find(|s| s.id == shift).unwrap();
+    assert_eq!(kept.state, StepState::Skipped);
+}

@@ -1,0 +1,86 @@
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use brownout_core::health::UnprobedHealth;
+use brownout_core::inventory::{self, Inventory};
+use brownout_core::runbook::render::{render_document, RenderOptions};
+use brownout_core::runbook::{check_dir, desk};
+use brownout_core::Workspace;
+use clap::Subcommand;
+
+use super::Failure;
+
+#[derive(Debug, Subcommand)]
+pub enum RunbookCommand {
+    /// Print a markdown file (front matter optional) as the sanitized HTML fragment the app shows.
+    Render {
+        /// The markdown file.
+        file: PathBuf,
+    },
+    /// Check runbooks against the inventory; prints `FILE:LINE: message` per problem and exits 1
+    /// when there is any.
+    Check {
+        /// The runbooks folder (default: the workspace's runbooks folder from settings).
+        dir: Option<PathBuf>,
+    },
+}
+
+pub fn run(cmd: RunbookCommand, ws: &Workspace, out: &mut impl Write) -> Result<i32, Failure> {
+    match cmd {
+        RunbookCommand::Render { file } => render(&file, ws, out),
+        RunbookCommand::Check { dir } => check(dir, ws, out),
+    }
+}
+
+fn inventory(ws: &Workspace) -> Result<Inventory, Failure> {
+    inventory::load(&ws.store).map_err(Failure::input)
+}
+
+fn render(file: &Path, ws: &Workspace, out: &mut impl Write) -> Result<i32, Failure> {
+    let source = std::fs::read_to_string(file)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.display())))?;
+    let endpoints: HashSet<String> = inventory(ws)?.endpoints.into_iter().map(|e| e.id).collect();
+    let html = render_document(
+        &source,
+        &RenderOptions {
+            // An arbitrary file has no runbooks folder to serve images from.
+            asset_folder: None,
+            health: &UnprobedHealth {
+                known_endpoints: &endpoints,
+            },
+        },
+    );
+    write!(out, "{html}").map_err(Failure::input)?;
+    Ok(0)
+}
+
+fn check(dir: Option<PathBuf>, ws: &Workspace, out: &mut impl Write) -> Result<i32, Failure> {
+    let dir = match dir {
+        Some(d) => d,
+        None => {
+            // The workspace's own folder: make sure the shipped runbooks are there first.
+            desk::refresh(ws).map_err(Failure::input)?;
+            desk::folder(ws).map_err(Failure::input)?
+        }
+    };
+    let problems = check_dir(&dir, &inventory(ws)?).map_err(Failure::input)?;
+    for p in &problems {
+        writeln!(
+            out,
+            "{}:{}: {}",
+            dir.join(&p.file).display(),
+            p.line,
+            p.message
+        )
+        .map_err(Failure::input)?;
+    }
+    let files = brownout_core::runbook::check::runbook_files(&dir).map_err(Failure::input)?;
+    eprintln!(
+        "{} runbook(s) checked in {}: {} problem(s)",
+        files.len(),
+        dir.display(),
+        problems.len()
+    );
+    Ok(if problems.is_empty() { 0 } else { 1 })
+}

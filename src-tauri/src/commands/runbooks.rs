@@ -1,0 +1,89 @@
+use brownout_core::incident::{self, TimelineEvent};
+use brownout_core::runbook::desk::{self, RunbookPreview, RunbookView};
+use brownout_core::runbook::library;
+use brownout_core::runbook::walkthrough::{StepMark, Walkthrough};
+use brownout_core::runbook::{Document, RunbookQuery, RunbookSummary};
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// The list; a request without search text first re-reads the folder, so the list is never
+/// stale even if a change notification was missed.
+#[tauri::command]
+pub async fn runbook_list(
+    state: State<'_, AppState>,
+    query: RunbookQuery,
+) -> Result<Vec<RunbookSummary>, IpcError> {
+    if query.text.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        desk::refresh(&state.workspace)?;
+    }
+    Ok(library::search(state.store(), &query)?)
+}
+
+#[tauri::command]
+pub async fn runbook_open(
+    state: State<'_, AppState>,
+    file: String,
+) -> Result<RunbookView, IpcError> {
+    Ok(desk::open(&state.workspace, &file)?)
+}
+
+#[tauri::command]
+pub async fn runbook_preview(
+    state: State<'_, AppState>,
+    file: String,
+    content: String,
+) -> Result<RunbookPreview, IpcError> {
+    Ok(desk::preview(&state.workspace, &file, &content)?)
+}
+
+/// Saves only if the file is still at `base_version`; otherwise fails with code `conflict`.
+#[tauri::command]
+pub async fn runbook_save(
+    state: State<'_, AppState>,
+    file: String,
+    content: String,
+    base_version: Option<String>,
+) -> Result<Document, IpcError> {
+    Ok(desk::save(
+        &state.workspace,
+        &file,
+        &content,
+        base_version.as_deref(),
+    )?)
+}
+
+#[tauri::command]
+pub async fn runbook_create(
+    state: State<'_, AppState>,
+    title: String,
+    vendor: String,
+) -> Result<Document, IpcError> {
+    Ok(desk::create(&state.workspace, &title, &vendor)?)
+}
+
+#[tauri::command]
+pub async fn walkthrough_get(
+    state: State<'_, AppState>,
+    runbook_id: String,
+    incident_id: Option<i64>,
+) -> Result<Walkthrough, IpcError> {
+    Ok(desk::walk(&state.workspace, &runbook_id, incident_id)?)
+}
+
+#[tauri::command]
+pub async fn walkthrough_mark(
+    state: State<'_, AppState>,
+    mark: StepMark,
+) -> Result<Walkthrough, IpcError> {
+    Ok(desk::mark(&state.workspace, &mark)?)
+}
+
+#[tauri::command]
+pub async fn timeline_list(
+    state: State<'_, AppState>,
+    incident_id: Option<i64>,
+) -> Result<Vec<TimelineEvent>, IpcError> {
+    Ok(incident::timeline(state.store(), incident_id)?)
+}
