@@ -51,8 +51,13 @@ class AppState {
     this.audit = audit;
   }
 
+  #statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Shows a short confirmation; it fades after a few seconds so it never hides content for long. */
   announce(message: string) {
     this.status = message;
+    clearTimeout(this.#statusTimer);
+    this.#statusTimer = setTimeout(() => (this.status = ''), 4000);
   }
 
   open(view: View, focusId: string | null = null) {
