@@ -42,7 +42,7 @@ fn runbook(i: usize) -> String {
     let mut body = format!(
         "---\nid: rb-{i}\ntitle: Runbook {i} for {vendor}\nvendor: {vendor}\nfailure_modes: [throttled, unavailable, slow]\n---\n# Runbook {i}\n"
     );
-    let mut n = i;
+    let mut n = i as u64;
     while body.len() < 3000 {
         n = n
             .wrapping_mul(6364136223846793005)
