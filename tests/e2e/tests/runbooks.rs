@@ -281,3 +281,30 @@ async fn walking_a_runbook_puts_every_step_change_on_the_timeline() {
     .await;
     app.finish(result).await;
 }
+
+#[tokio::test]
+async fn a_new_runbook_from_the_template_is_one_action_away() {
+    let app = App::launch("new_runbook").await;
+    let result: TestResult = async {
+        app.click("nav-runbooks").await?;
+        app.click("new-runbook").await?;
+        app.fill("title", "Gemini quota exhausted").await?;
+        app.select("vendor", "google").await?;
+        app.click("create-runbook").await?;
+        app.wait_for(
+            "[data-testid=runbook-row][data-file='gemini-quota-exhausted.md'][data-id='gemini-quota-exhausted']",
+            Duration::from_secs(10),
+        )
+        .await?;
+        preview_shows(&app, "Throttled (429s, quota)").await?;
+        let on_disk = std::fs::read_to_string(app.runbooks_dir().join("gemini-quota-exhausted.md"))?;
+        assert!(on_disk.contains("vendor: google"), "{on_disk}");
+        assert!(
+            app.all("[data-testid=runbook-problem]").await?.is_empty(),
+            "the template passes the check"
+        );
+        Ok(())
+    }
+    .await;
+    app.finish(result).await;
+}
