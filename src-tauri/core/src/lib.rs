@@ -5,6 +5,8 @@
 //! - [`inventory`]: vendors, endpoints, workflows (and their export/import as a file).
 //! - [`rotation`]: on-call rotations and their members.
 //! - [`audit`]: the readiness audit over the inventory.
+//! - [`runbook`]: markdown runbooks: checking, safe rendering, search, walk-throughs.
+//! - [`health`]: endpoint health as runbooks and the audit see it.
 //! - [`incident`]: incidents and their append-only timeline.
 //! - [`workspace::Workspace`]: one handle over all of the above, cheap to clone.
 
