@@ -185,3 +185,38 @@ async fn the_audit_view_lists_the_single_vendor_finding() {
     .await;
     app.finish(result).await;
 }
+
+#[tokio::test]
+async fn deleting_asks_first_and_removes_the_workflow() {
+    let app = App::launch("delete_workflow").await;
+    let result: TestResult = async {
+        app.click("nav-workflows").await?;
+        let row = app
+            .wait_for(
+                "[data-testid=workflow-row][data-id=doc-summaries]",
+                Duration::from_secs(10),
+            )
+            .await?;
+        row.find(Locator::Css("[data-testid=delete-workflow]"))
+            .await?
+            .click()
+            .await?;
+        app.click("confirm-delete").await?;
+        app.eventually("the row to go", Duration::from_secs(10), || async {
+            app.all("[data-testid=workflow-row][data-id=doc-summaries]")
+                .await
+                .ok()
+                .filter(|rows| rows.is_empty())
+        })
+        .await?;
+        let left: i64 = app.read_db().query_row(
+            "SELECT count(*) FROM workflows WHERE id = 'doc-summaries'",
+            [],
+            |r| r.get(0),
+        )?;
+        assert_eq!(left, 0);
+        Ok(())
+    }
+    .await;
+    app.finish(result).await;
+}
