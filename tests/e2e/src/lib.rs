@@ -5,6 +5,7 @@
 //! test with a message saying what to install or build.
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -64,7 +65,8 @@ pub struct App {
     pub client: Client,
     pub dir: tempfile::TempDir,
     name: String,
-    driver: Child,
+    /// tauri-driver, until it is stopped.
+    driver: Option<Child>,
 }
 
 impl App {
@@ -109,6 +111,9 @@ impl App {
             .env_remove("BROWNOUT_DB")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            // Own process group: WebKitWebDriver and the app it starts join it, so one signal
+            // ends all three even if the session could not be closed.
+            .process_group(0)
             .spawn()
             .expect("cannot start tauri-driver");
         let db = dir.path().join("brownout.db");
@@ -136,7 +141,7 @@ impl App {
             client,
             dir,
             name: name.into(),
-            driver,
+            driver: Some(driver),
         };
         match app
             .wait_for(
@@ -165,8 +170,7 @@ impl App {
             eprintln!("{}: {e}", self.name);
         }
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        stop_driver(self.driver.take());
         if let Err(e) = result {
             panic!(
                 "{} failed: {e} (screenshot in target/e2e-failures/)",
@@ -258,6 +262,18 @@ impl App {
 
 impl Drop for App {
     fn drop(&mut self) {
-        let _ = self.driver.kill();
+        stop_driver(self.driver.take());
     }
+}
+
+/// Kills tauri-driver's whole process group (the driver, WebKitWebDriver, the app) and reaps it.
+fn stop_driver(driver: Option<Child>) {
+    let Some(mut driver) = driver else { return };
+    if let Ok(pgid) = i32::try_from(driver.id()) {
+        // SAFETY: kill(2) with a negative pid only signals that process group; no memory involved.
+        unsafe {
+            libc::kill(-pgid, libc::SIGKILL);
+        }
+    }
+    let _ = driver.wait();
 }
