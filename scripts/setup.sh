@@ -29,13 +29,16 @@ else
   say "Debian packages: all present"
 fi
 
+# Vite 8 and its Svelte plugin need Node.js ^20.19 || ^22.12 || >=24 (Debian 12's own nodejs is 18).
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 node_minor=$(node -p 'process.versions.node.split(".")[1]')
-if [ "$node_major" -lt 20 ] || { [ "$node_major" -eq 20 ] && [ "$node_minor" -lt 19 ]; }; then
-  echo "Node.js $(node --version) is too old: the UI build (Vite) needs Node.js 20.19 or newer." >&2
-  echo "Install a newer Node.js (for example from NodeSource's Debian packages) and run this again." >&2
+if ! { [ "$node_major" -ge 24 ] || { [ "$node_major" -eq 22 ] && [ "$node_minor" -ge 12 ]; } ||
+  { [ "$node_major" -eq 20 ] && [ "$node_minor" -ge 19 ]; }; }; then
+  echo "Node.js $(node --version) does not fit: the UI build (Vite 8) needs Node.js 20.19+, 22.12+ or 24+." >&2
+  echo "Install one (for example from NodeSource's Debian packages) and run this again." >&2
   exit 1
 fi
+say "Node.js $(node --version): fits"
 
 if ! command -v cargo >/dev/null; then
   echo "Rust (cargo) is not installed: install it with rustup (https://rustup.rs) and run this again." >&2
