@@ -1,5 +1,5 @@
 // Pure logic of the Runbooks view, unit-tested without a DOM.
-import type { Problem, WalkCounts } from '../../lib/ipc-types';
+import type { Problem, TimelineEvent, WalkCounts } from '../../lib/ipc-types';
 
 /** Calls `fn` once calls have stopped for `ms`; `flush` runs a pending call now. */
 export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
@@ -78,10 +78,22 @@ export function snippetParts(snippet: string): { text: string; hit: boolean }[] 
   return parts;
 }
 
-export type DiskChange = 'reload' | 'ask';
+/** Tickets for overlapping calls, so a slow answer never replaces a newer one (preview, search). */
+export function sequencer() {
+  let last = 0;
+  return { next: () => ++last, isLatest: (ticket: number) => ticket === last };
+}
 
-/** A file changed on disk: reload a clean editor silently, ask before touching unsaved work. */
-export function onDiskChange(openFile: string | null, changed: string[], dirty: boolean): DiskChange | null {
-  if (!openFile || !changed.includes(openFile)) return null;
-  return dirty ? 'ask' : 'reload';
+/** The step changes of one runbook's walk, newest first (the shell lists oldest first). */
+export function walkEvents(events: TimelineEvent[], runbookId: string): TimelineEvent[] {
+  return events
+    .filter((e) => {
+      if (e.kind !== 'runbook_step') return false;
+      try {
+        return JSON.parse(e.data)?.runbook === runbookId;
+      } catch {
+        return false;
+      }
+    })
+    .reverse();
 }
