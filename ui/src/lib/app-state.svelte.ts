@@ -60,9 +60,39 @@ class AppState {
     this.#statusTimer = setTimeout(() => (this.status = ''), 4000);
   }
 
+  /** A view leaving which would drop unsaved changes; the open form sets it. */
+  #unsaved: (() => boolean) | null = null;
+  /** Where the user asked to go while a form had unsaved changes; App asks before going. */
+  pending = $state<{ view: View; focusId: string | null } | null>(null);
+
+  /** Registers the open form's dirty check; returns the function that removes it. */
+  guardUnsaved(isDirty: () => boolean): () => void {
+    this.#unsaved = isDirty;
+    return () => {
+      if (this.#unsaved === isDirty) this.#unsaved = null;
+    };
+  }
+
   open(view: View, focusId: string | null = null) {
+    if (view === this.view && focusId === null) return;
+    if (this.#unsaved?.()) {
+      this.pending = { view, focusId };
+      return;
+    }
     this.view = view;
     this.focusId = focusId;
+  }
+
+  /** The user chose to drop the unsaved changes and go where they asked. */
+  leaveUnsaved() {
+    const to = this.pending;
+    this.pending = null;
+    this.#unsaved = null;
+    if (to) this.open(to.view, to.focusId);
+  }
+
+  stay() {
+    this.pending = null;
   }
 }
 

@@ -13,6 +13,34 @@ export function unplacedErrors(fields: FieldError[], known: (path: string) => bo
   return fields.filter((f) => !known(f.field));
 }
 
+/** A field path as a person reads it: `fallbacks[1].endpoint` → `fallback 2 endpoint`. */
+export function humanPath(path: string): string {
+  return path
+    .replace(/([a-z_]+?)s?\[(\d+)\]/g, (_, list: string, i: string) => `${list} ${Number(i) + 1}`)
+    .replace(/[._]/g, ' ')
+    .trim();
+}
+
+/** The form-level message for a failed save: errors without a field first, else a pointer to them. */
+export function formErrorText(fields: FieldError[], known: (path: string) => boolean): string {
+  const rest = unplacedErrors(fields, known);
+  if (rest.length) return rest.map((f) => `${humanPath(f.field)}: ${f.message}`).join('; ');
+  const n = fields.length;
+  return `${n} ${n === 1 ? 'field needs' : 'fields need'} attention; see the ${n === 1 ? 'message' : 'messages'} beside ${n === 1 ? 'it' : 'them'}.`;
+}
+
+/** `1 finding`, `3 findings`. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** Empty optional text is "not set": the key is dropped rather than sent as "". */
+export function blankToUndefined<T extends object>(item: T, keys: (keyof T)[]): T {
+  const out = clone(item);
+  for (const k of keys) if (typeof out[k] === 'string' && (out[k] as string).trim() === '') delete out[k];
+  return out;
+}
+
 /** Moves item `i` by `delta` places; out-of-range moves return the list unchanged. */
 export function move<T>(list: T[], i: number, delta: number): T[] {
   const j = i + delta;
