@@ -3,15 +3,19 @@
 //! Rules: front matter present and valid; `id` a slug, unique across the folder; `vendor` a
 //! known vendor or `any`; `workflows` and `owner` known; `reviewed` a `YYYY-MM-DD` date; every
 //! declared failure mode has a `##` section whose heading names it (e.g. "## Throttled (429)");
-//! pinned step ids unique; `{{…}}` references known and naming known endpoints.
+//! pinned step ids valid slugs and unique; `{{…}}` references known and naming known
+//! endpoints (outside code blocks, where they are shown as written).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use pulldown_cmark::{utils::TextMergeWithOffset, Event, Parser, Tag, TagEnd};
+
 use super::front_matter::split;
 use super::model::Problem;
-use super::parse::{line_at, parse};
+use super::parse::{key_line, line_at, parse};
 use super::refs::{pieces, Piece};
+use super::render::markdown_options;
 use super::RunbookError;
 use crate::inventory::Inventory;
 use crate::slug::{is_valid_slug, SLUG_RULE};
@@ -24,11 +28,7 @@ pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
     };
     let s = split(source);
     let yaml = s.yaml.unwrap_or_default();
-    let key_line = |key: &str| {
-        yaml.lines()
-            .position(|l| l.starts_with(&format!("{key}:")))
-            .map_or(1, |i| s.yaml_line + i)
-    };
+    let key_line = |key: &str| key_line(yaml, s.yaml_line, key).unwrap_or(s.yaml_line);
     let mut out = Vec::new();
     let mut problem = |line: usize, message: String| {
         out.push(Problem {
@@ -83,6 +83,19 @@ pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
             );
         }
     }
+    for step in rb.steps.iter().filter(|s| !s.pinned) {
+        // A `{#…}` ending that split_pin refused: the author meant a pin but it is no slug.
+        let text = step.text.trim_end();
+        if let Some(open) = text.rfind("{#").filter(|_| text.ends_with('}')) {
+            problem(
+                step.line,
+                format!(
+                    "step id pin '{}' is not valid: the id {SLUG_RULE}",
+                    &text[open..]
+                ),
+            );
+        }
+    }
     let mut pins: HashMap<&str, usize> = HashMap::new();
     for step in rb.steps.iter().filter(|s| s.pinned) {
         if let Some(first) = pins.insert(&step.id, step.line) {
@@ -93,29 +106,50 @@ pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
         }
     }
     let endpoints: HashSet<&str> = inv.endpoints.iter().map(|e| e.id.as_str()).collect();
-    let mut in_fence = false;
-    let mut offset = 0;
-    for line in s.body.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
+    for (line, reference) in references(s.body, s.body_line) {
+        match reference {
+            Piece::Endpoint(id) | Piece::IfHealthy(id) if !endpoints.contains(id) => {
+                problem(line, format!("unknown endpoint '{id}'"))
+            }
+            Piece::Unknown(r) => problem(
+                line,
+                format!("unknown reference {r}: use {{{{endpoint:ID}}}} or {{{{if-healthy:ID}}}}"),
+            ),
+            _ => {}
         }
-        if !in_fence {
-            let n = line_at(s.body, offset, s.body_line);
-            for piece in pieces(line) {
-                match piece {
-                    Piece::Endpoint(id) | Piece::IfHealthy(id) if !endpoints.contains(id) => {
-                        problem(n, format!("unknown endpoint '{id}'"))
+    }
+    out
+}
+
+/// Every `{{…}}` in `body` that the renderer treats as a reference (so not in code spans, code
+/// blocks or raw HTML), with its file line.
+fn references(body: &str, body_line: usize) -> Vec<(usize, Piece<'_>)> {
+    let mut out = Vec::new();
+    let mut in_code_block = false;
+    let events = Parser::new_ext(body, markdown_options()).into_offset_iter();
+    for (event, range) in TextMergeWithOffset::new(events) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Text(_) if !in_code_block => {
+                // The source, not the event text: references are plain ASCII, so they appear
+                // there verbatim, and their offsets give their lines.
+                let source = &body[range.clone()];
+                let mut offset = 0;
+                for piece in pieces(source) {
+                    let len = match piece {
+                        Piece::Text(t) | Piece::Unknown(t) => t.len(),
+                        Piece::Endpoint(id) => id.len() + "{{endpoint:}}".len(),
+                        Piece::IfHealthy(id) => id.len() + "{{if-healthy:}}".len(),
+                    };
+                    if !matches!(piece, Piece::Text(_)) {
+                        out.push((line_at(body, range.start + offset, body_line), piece));
                     }
-                    Piece::Unknown(r) => problem(
-                        n,
-                        format!("unknown reference {r}: use {{{{endpoint:ID}}}} or {{{{if-healthy:ID}}}}"),
-                    ),
-                    _ => {}
+                    offset += len;
                 }
             }
+            _ => {}
         }
-        offset += line.len();
     }
     out
 }
@@ -177,10 +211,11 @@ pub fn check_dir(dir: &Path, inv: &Inventory) -> Result<Vec<Problem>, RunbookErr
         problems.extend(check_source(&file, &source, inv));
         if let Ok(rb) = parse(&file, &source) {
             if let Some(first) = ids.get(&rb.front.id) {
-                let line = split(&source)
+                let s = split(&source);
+                let line = s
                     .yaml
-                    .and_then(|y| y.lines().position(|l| l.starts_with("id:")))
-                    .map_or(1, |i| i + 2);
+                    .and_then(|y| key_line(y, s.yaml_line, "id"))
+                    .unwrap_or(1);
                 problems.push(Problem {
                     file: file.clone(),
                     line,

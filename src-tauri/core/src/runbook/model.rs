@@ -36,6 +36,8 @@ pub struct Step {
     pub text: String,
     /// 1-based line in the file.
     pub line: usize,
+    /// Endpoints shown with `{{endpoint:ID}}`, in order of first mention.
+    pub endpoints: Vec<String>,
     /// `{{if-healthy:ID}}`: the step applies only while this endpoint is healthy.
     #[ts(optional)]
     pub condition: Option<String>,

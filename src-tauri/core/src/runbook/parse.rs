@@ -18,7 +18,31 @@ pub(crate) fn line_at(text: &str, offset: usize, first_line: usize) -> usize {
     first_line + text[..offset.min(text.len())].matches('\n').count()
 }
 
-/// Parses the front matter; problems carry file lines.
+/// Front matter keys, in the order the README lists them.
+pub const KEYS: [&str; 7] = [
+    "id",
+    "title",
+    "vendor",
+    "failure_modes",
+    "workflows",
+    "owner",
+    "reviewed",
+];
+/// Keys every runbook must have.
+pub const REQUIRED_KEYS: [&str; 4] = ["id", "title", "vendor", "failure_modes"];
+
+/// File line of the top-level `key:` in front matter `yaml` that starts on `yaml_line`.
+pub(crate) fn key_line(yaml: &str, yaml_line: usize, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| yaml_line + i)
+}
+
+/// Parses the front matter; problems carry file lines. Unknown and missing keys are each a
+/// problem of their own, so one look at the list shows everything to fix.
 pub fn front_matter(file: &str, source: &str) -> Result<(FrontMatter, usize), Vec<Problem>> {
     let s = split(source);
     let problem = |line, message: String| Problem {
@@ -34,17 +58,65 @@ pub fn front_matter(file: &str, source: &str) -> Result<(FrontMatter, usize), Ve
         };
         return Err(vec![problem(1, msg.into())]);
     };
+    let yaml_error = |e: serde_yaml_ng::Error| {
+        let line = e
+            .location()
+            .map_or(s.yaml_line, |l| s.yaml_line + l.line().saturating_sub(1));
+        let msg = e.to_string();
+        // serde_yaml_ng appends " at line N column M"; the line is already ours.
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+        vec![problem(line, format!("front matter: {msg}"))]
+    };
+    // The closing `---`: where a missing key would go.
+    let closing_line = s.body_line - 1;
+    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(yaml).map_err(yaml_error)?;
+    let keys: Vec<String> = match &value {
+        serde_yaml_ng::Value::Mapping(m) => m
+            .keys()
+            .map(|k| match k {
+                serde_yaml_ng::Value::String(s) => s.clone(),
+                other => serde_yaml_ng::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned(),
+            })
+            .collect(),
+        serde_yaml_ng::Value::Null => Vec::new(),
+        _ => {
+            return Err(vec![problem(
+                s.yaml_line,
+                "front matter must be `key: value` lines (id, title, vendor, failure_modes, …)"
+                    .into(),
+            )])
+        }
+    };
+    let mut problems = Vec::new();
+    for key in keys.iter().filter(|k| !KEYS.contains(&k.as_str())) {
+        problems.push(problem(
+            key_line(yaml, s.yaml_line, key).unwrap_or(s.yaml_line),
+            format!(
+                "unknown front matter key '{key}' (known keys: {})",
+                KEYS.join(", ")
+            ),
+        ));
+    }
+    for key in REQUIRED_KEYS
+        .iter()
+        .filter(|k| !keys.iter().any(|x| x == *k))
+    {
+        problems.push(problem(
+            closing_line,
+            format!("front matter is missing the required key '{key}'"),
+        ));
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(problems);
+    }
+    // Keys are right; what is left are wrong values, which serde locates.
     serde_yaml_ng::from_str::<FrontMatter>(yaml)
         .map(|fm| (fm, s.yaml_line))
-        .map_err(|e| {
-            let line = e
-                .location()
-                .map_or(s.yaml_line, |l| s.yaml_line + l.line().saturating_sub(1));
-            let msg = e.to_string();
-            // serde_yaml_ng appends " at line N column M"; the line is already ours.
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-            vec![problem(line, format!("front matter: {msg}"))]
-        })
+        .map_err(yaml_error)
 }
 
 /// Sections and steps of a markdown body.
@@ -59,10 +131,17 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
         |start: usize, end: usize, line: usize, section: &str, steps: &mut Vec<Step>| {
             let raw = body[start..end.max(start)].trim();
             let (text, pin) = split_pin(raw);
-            let condition = pieces(text).into_iter().find_map(|p| match p {
-                Piece::IfHealthy(id) => Some(id.to_owned()),
-                _ => None,
-            });
+            let mut condition = None;
+            let mut endpoints: Vec<String> = Vec::new();
+            for piece in pieces(text) {
+                match piece {
+                    Piece::IfHealthy(id) if condition.is_none() => condition = Some(id.to_owned()),
+                    Piece::Endpoint(id) if !endpoints.iter().any(|e| e == id) => {
+                        endpoints.push(id.to_owned())
+                    }
+                    _ => {}
+                }
+            }
             let id = match pin {
                 Some(p) => p.to_owned(),
                 None => {
@@ -85,6 +164,7 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
                 section: section.to_owned(),
                 text: text.to_owned(),
                 line,
+                endpoints,
                 condition,
                 pinned: pin.is_some(),
             });

@@ -87,3 +87,51 @@ fn references_in_code_fences_are_not_checked() {
     let src = format!("{GOOD}\n```\n{{{{endpoint:not-real}}}}\n```\n");
     assert_eq!(check_source("c.md", &src, &inv), vec![]);
 }
+
+#[test]
+fn references_in_code_spans_and_raw_html_are_not_checked_but_indented_text_is() {
+    let inv = demo_inventory().unwrap();
+    let src = format!(
+        "{GOOD}\nWrite `{{{{endpoint:example}}}}` to show a badge.\n\n    {{{{endpoint:in-indented-code}}}}\n\n<div>{{{{nonsense}}}}</div>\n\nThen {{{{endpoint:typo-endpoint}}}} here.\n"
+    );
+    assert_eq!(
+        messages(&check_source("c.md", &src, &inv)),
+        ["c.md:20: unknown endpoint 'typo-endpoint'"]
+    );
+}
+
+#[test]
+fn a_pin_that_is_not_a_slug_is_reported() {
+    let inv = demo_inventory().unwrap();
+    let src = format!("{GOOD}- [ ] Page the owner {{#Page Owner}}\n");
+    assert_eq!(
+        messages(&check_source("p.md", &src, &inv)),
+        ["p.md:13: step id pin '{#Page Owner}' is not valid: the id must be 1–64 characters of lowercase letters, digits and '-', not starting with '-'"]
+    );
+}
+
+#[test]
+fn every_missing_and_unknown_key_is_its_own_problem() {
+    let inv = demo_inventory().unwrap();
+    let src = "---\nid: x\nvendor: openai\ncolour: red\nsevrity: high\n---\n## Throttled\n";
+    assert_eq!(
+        messages(&check_source("k.md", src, &inv)),
+        [
+            "k.md:4: unknown front matter key 'colour' (known keys: id, title, vendor, failure_modes, workflows, owner, reviewed)",
+            "k.md:5: unknown front matter key 'sevrity' (known keys: id, title, vendor, failure_modes, workflows, owner, reviewed)",
+            "k.md:6: front matter is missing the required key 'failure_modes'",
+            "k.md:6: front matter is missing the required key 'title'",
+        ]
+    );
+}
+
+#[test]
+fn a_yaml_syntax_error_points_at_its_file_line() {
+    let inv = demo_inventory().unwrap();
+    let src = GOOD.replace("owner: support-ai", "owner: [support-ai");
+    let got = check_source("y.md", &src, &inv);
+    assert_eq!(got.len(), 1, "{got:?}");
+    // The unclosed list is noticed on the `reviewed` line after it, or on the `owner` line.
+    assert!((7..=8).contains(&got[0].line), "{got:?}");
+    assert!(got[0].message.starts_with("front matter: "), "{got:?}");
+}

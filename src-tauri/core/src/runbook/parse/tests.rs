@@ -93,3 +93,15 @@ fn front_matter_errors_name_the_line() {
     let err = parse("x.md", "---\nid: x\n").unwrap_err();
     assert!(err[0].message.contains("not closed"), "{err:?}");
 }
+
+#[test]
+fn steps_list_the_endpoints_they_show() {
+    let rb = parse(
+        "e.md",
+        "---\nid: e\ntitle: E\nvendor: any\nfailure_modes: [slow]\n---\n## Slow\n\n- [ ] Compare {{endpoint:a}} with {{endpoint:b}} and {{endpoint:a}} {{if-healthy:b}}\n- [ ] No references\n",
+    )
+    .unwrap();
+    assert_eq!(rb.steps[0].endpoints, ["a", "b"]);
+    assert_eq!(rb.steps[0].condition.as_deref(), Some("b"));
+    assert!(rb.steps[1].endpoints.is_empty());
+}
