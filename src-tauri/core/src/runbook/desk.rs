@@ -143,14 +143,29 @@ pub fn walk(
     ))
 }
 
+/// The operator named in settings: the actor of walk-through changes.
+fn operator(ws: &Workspace) -> String {
+    settings::load(&ws.store, ws.dir())
+        .map(|s| s.operator)
+        .unwrap_or_else(|_| settings::os_user())
+}
+
 /// Marks a step as the operator named in settings, and returns the updated walk.
 pub fn mark(ws: &Workspace, m: &StepMark) -> Result<Walkthrough, RunbookError> {
     let rb = parsed(ws, &m.runbook_id)?;
-    let operator = settings::load(&ws.store, ws.dir())
-        .map(|s| s.operator)
-        .unwrap_or_else(|_| settings::os_user());
-    walkthrough::mark(&ws.store, &rb, m, &operator)?;
+    walkthrough::mark(&ws.store, &rb, m, &operator(ws))?;
     walk(ws, &m.runbook_id, m.incident_id)
+}
+
+/// Starts a walk over (every step pending again), and returns the fresh walk.
+pub fn reset(
+    ws: &Workspace,
+    runbook_id: &str,
+    incident_id: Option<i64>,
+) -> Result<Walkthrough, RunbookError> {
+    let rb = parsed(ws, runbook_id)?;
+    walkthrough::reset(&ws.store, &rb, incident_id, &operator(ws))?;
+    walk(ws, runbook_id, incident_id)
 }
 
 /// What the audit needs from the runbooks: which vendor has a runbook for which failure mode.

@@ -156,7 +156,7 @@ pub fn mark(
         None => format!("Step '{short}' marked {}", m.state.as_str()),
     };
     store.write(|tx| {
-        let event = append_event(
+        let event = append_to_timeline(
             tx,
             &NewEvent {
                 incident_id: m.incident_id,
@@ -182,6 +182,53 @@ pub fn mark(
             params![runbook.front.id, scope, step.id, m.state.as_str(), note, actor, event.at],
         )?;
         Ok(event)
+    })
+}
+
+/// Appends a timeline event; an `incident_id` that names no incident is `NotFound` rather
+/// than a bare foreign-key failure.
+fn append_to_timeline(
+    tx: &rusqlite::Transaction,
+    event: &NewEvent<'_>,
+) -> Result<TimelineEvent, RunbookError> {
+    append_event(tx, event).map_err(|e| match (e.sqlite_error_code(), event.incident_id) {
+        (Some(rusqlite::ErrorCode::ConstraintViolation), Some(id)) => {
+            RunbookError::NotFound(format!("incident #{id} does not exist"))
+        }
+        _ => e.into(),
+    })
+}
+
+/// Starts a walk over: every recorded step of `runbook` (in this incident, or outside any)
+/// goes back to pending, with one timeline event saying so.
+pub fn reset(
+    store: &Store,
+    runbook: &ParsedRunbook,
+    incident_id: Option<i64>,
+    actor: &str,
+) -> Result<TimelineEvent, RunbookError> {
+    store.write(|tx| {
+        let cleared = tx.execute(
+            "DELETE FROM walk_steps WHERE runbook_id = ? AND incident_scope = ?",
+            params![runbook.front.id, incident_id.unwrap_or(0)],
+        )?;
+        append_to_timeline(
+            tx,
+            &NewEvent {
+                incident_id,
+                kind: "runbook_reset",
+                actor,
+                summary: &format!(
+                    "Walk-through of '{}' reset: every step back to pending",
+                    runbook.front.title
+                ),
+                data: serde_json::json!({
+                    "runbook": runbook.front.id,
+                    "file": runbook.file,
+                    "cleared": cleared,
+                }),
+            },
+        )
     })
 }
 

@@ -164,3 +164,89 @@ fn progress_survives_an_edit_of_other_steps() {
     let kept = w.sections[0].steps.iter().find(|s| s.id == shift).unwrap();
     assert_eq!(kept.state, StepState::Skipped);
 }
+
+#[test]
+fn a_removed_step_is_hidden_and_its_progress_returns_with_it() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let rb = parse("rb.md", SOURCE).unwrap();
+    mark_step(&store, &rb, "confirm", StepState::Done, Some("seen"));
+    let without = parse(
+        "rb.md",
+        &SOURCE.replace("- [ ] Confirm 429s {#confirm}\n", ""),
+    )
+    .unwrap();
+    let progress_now = progress(&store, "rb", None).unwrap();
+    let w = view(&without, None, &progress_now, &HashMap::new(), "");
+    assert_eq!(w.counts.total, 3);
+    assert_eq!(w.counts.done, 0, "the vanished step is not counted");
+    assert!(w.sections[0].steps.iter().all(|s| s.id != "confirm"));
+    let w = view(&rb, None, &progress_now, &HashMap::new(), "");
+    let back = &w.sections[0].steps[0];
+    assert_eq!(
+        (back.id.as_str(), back.state, back.note.as_deref()),
+        ("confirm", StepState::Done, Some("seen"))
+    );
+}
+
+#[test]
+fn progress_is_kept_per_incident() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let rb = parse("rb.md", SOURCE).unwrap();
+    store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO incidents (id, vendor_id, failure_mode, title, declared_at)
+                 VALUES (7, 'openai', 'throttled', 'OpenAI 429s', '2026-11-24T10:00:00Z')",
+                [],
+            )?;
+            Ok::<_, crate::store::StoreError>(())
+        })
+        .unwrap();
+    let m = |incident_id| StepMark {
+        runbook_id: "rb".into(),
+        incident_id,
+        step_id: "confirm".into(),
+        state: StepState::Done,
+        note: None,
+    };
+    let e = mark(&store, &rb, &m(Some(7)), "dana").unwrap();
+    assert_eq!(e.incident_id, Some(7));
+    assert_eq!(timeline(&store, Some(7)).unwrap(), vec![e]);
+    assert!(progress(&store, "rb", None).unwrap().is_empty());
+    assert_eq!(
+        progress(&store, "rb", Some(7)).unwrap()["confirm"].state,
+        StepState::Done
+    );
+    match mark(&store, &rb, &m(Some(99)), "dana") {
+        Err(RunbookError::NotFound(msg)) => assert_eq!(msg, "incident #99 does not exist"),
+        other => panic!("expected NotFound, got {other:?}"),
+    }
+    assert!(
+        progress(&store, "rb", Some(99)).unwrap().is_empty(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn reset_clears_one_walk_and_says_so_on_the_timeline() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let rb = parse("rb.md", SOURCE).unwrap();
+    mark_step(&store, &rb, "confirm", StepState::Done, None);
+    let shift = rb.steps[1].id.clone();
+    mark_step(&store, &rb, &shift, StepState::Blocked, Some("no quota"));
+    let e = reset(&store, &rb, None, "lee").unwrap();
+    assert_eq!(e.kind, "runbook_reset");
+    assert_eq!(e.actor, "lee");
+    assert_eq!(
+        e.summary,
+        "Walk-through of 'RB' reset: every step back to pending"
+    );
+    let data: serde_json::Value = serde_json::from_str(&e.data).unwrap();
+    assert_eq!(data["cleared"], 2);
+    assert!(progress(&store, "rb", None).unwrap().is_empty());
+    assert_eq!(
+        timeline(&store, None).unwrap().len(),
+        3,
+        "two marks and the reset"
+    );
+}
