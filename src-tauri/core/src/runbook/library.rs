@@ -139,12 +139,21 @@ pub fn sync(store: &Store, dir: &Path, inv: &Inventory) -> Result<SyncReport, Ru
             tx.execute("DELETE FROM runbook_search WHERE file = ?", [file])?;
             tx.execute(
                 "INSERT INTO runbook_search (file, title, body) VALUES (?, ?, ?)",
-                params![file, title, split(source).body],
+                params![file, title, searchable(split(source).body)],
             )?;
         }
         Ok(report)
     })
 }
+
+/// Snippets mark matches with U+0002/U+0003; the same characters in a file would fake a match.
+fn searchable(body: &str) -> String {
+    body.replace([SNIPPET_START, SNIPPET_END], "")
+}
+
+/// Around each match in [`RunbookSummary::snippet`].
+pub const SNIPPET_START: char = '\u{2}';
+pub const SNIPPET_END: char = '\u{3}';
 
 fn to_json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())

@@ -19,12 +19,20 @@ pub struct RunbookWatcher {
     _watcher: RecommendedWatcher,
 }
 
-fn relevant(path: &Path) -> bool {
+/// A runbook file the library would index: not a save's temporary file, nothing hidden
+/// (such as `.git/`) on the way to it.
+fn relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    !name.starts_with(TEMP_PREFIX) && is_runbook_file(path)
+    !hidden && !name.starts_with(TEMP_PREFIX) && is_runbook_file(path)
 }
 
 /// Calls `on_change` with the changed runbook files (relative, `/`-separated, sorted) after
@@ -57,7 +65,7 @@ pub fn watch(
                 }
                 let mut files: Vec<String> = paths
                     .iter()
-                    .filter(|p| relevant(p))
+                    .filter(|p| relevant(&root, p))
                     .filter_map(|p| p.strip_prefix(&root).ok())
                     .map(|p| p.to_string_lossy().replace('\\', "/"))
                     .collect();
@@ -83,6 +91,8 @@ mod tests {
         let _w = watch(dir.path(), move |files| tx.send(files).unwrap()).unwrap();
         std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
         std::fs::write(dir.path().join(format!("{TEMP_PREFIX}abc")), "x").unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        std::fs::write(dir.path().join(".git/notes.md"), "x").unwrap();
         std::fs::write(dir.path().join("openai.md"), "x").unwrap();
         let got = rx
             .recv_timeout(Duration::from_secs(10))

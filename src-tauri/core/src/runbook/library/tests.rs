@@ -164,3 +164,48 @@ fn coverage_lists_modes_per_vendor() {
     );
     assert_eq!(c["any"], HashSet::from([FailureMode::Unavailable]));
 }
+
+#[test]
+fn marker_characters_in_a_file_cannot_fake_a_match() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        runbook(
+            "a",
+            "openai",
+            "throttled",
+            "## Throttled\n\u{2}fake\u{3} highlight next to the quota note.\n",
+        ),
+    )
+    .unwrap();
+    sync(&store, dir.path(), &demo_inventory().unwrap()).unwrap();
+    let hits = search(
+        &store,
+        &RunbookQuery {
+            text: Some("quota".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let snippet = hits[0].snippet.as_deref().unwrap();
+    assert_eq!(snippet.matches(SNIPPET_START).count(), 1, "{snippet:?}");
+    assert!(snippet.contains("fake highlight"), "{snippet:?}");
+}
+
+#[test]
+fn sync_of_a_missing_folder_empties_the_index() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        runbook("a", "openai", "throttled", "## Throttled\n"),
+    )
+    .unwrap();
+    let inv = demo_inventory().unwrap();
+    sync(&store, dir.path(), &inv).unwrap();
+    let r = sync(&store, &dir.path().join("gone"), &inv).unwrap();
+    assert_eq!(r.removed, ["a.md"]);
+    assert!(search(&store, &RunbookQuery::default()).unwrap().is_empty());
+    assert!(coverage(&store).unwrap().is_empty());
+}
