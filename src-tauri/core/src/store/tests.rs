@@ -129,3 +129,68 @@ fn a_broken_migration_leaves_the_previous_version() {
         "the vendors table of the failed migration was rolled back"
     );
 }
+
+/// 0004: the runbook index (with its FTS5 table, so FTS5 must be compiled into the bundled
+/// SQLite) and walk-through progress, added to a version-3 database with data in it.
+#[test]
+fn runbook_tables_arrive_on_a_version_3_database() {
+    let dir = tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    let (store, _) = Store::open_at_version(&path, 3).unwrap();
+    store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO vendors (id, name) VALUES ('openai', 'OpenAI')",
+                [],
+            )?;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    drop(store);
+    let (store, _) = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    store
+        .write(|tx| {
+            let fts5: bool =
+                tx.query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| {
+                    r.get(0)
+                })?;
+            assert!(fts5, "bundled SQLite without FTS5");
+            tx.execute(
+                "INSERT INTO runbook_files (file, runbook_id, title, vendor, hash)
+                 VALUES ('openai.md', 'openai', 'OpenAI', 'openai', 'h')",
+                [],
+            )?;
+            tx.execute(
+                "INSERT INTO runbook_search (file, title, body) VALUES ('openai.md', 'OpenAI', 'Retry-After on 429s')",
+                [],
+            )?;
+            let hit: String = tx.query_row(
+                "SELECT file FROM runbook_search WHERE runbook_search MATCH '\"429s\"'",
+                [],
+                |r| r.get(0),
+            )?;
+            assert_eq!(hit, "openai.md");
+            let defaults: (String, String, i64) = tx.query_row(
+                "SELECT failure_modes, workflows, problems FROM runbook_files",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            assert_eq!(defaults, ("[]".into(), "[]".into(), 0));
+            tx.execute(
+                "INSERT INTO walk_steps (runbook_id, step_id, state, actor, updated_at)
+                 VALUES ('openai', 'confirm', 'done', 'ana', '2026-11-24T10:00:00Z')",
+                [],
+            )?;
+            let bad = tx.execute(
+                "INSERT INTO walk_steps (runbook_id, step_id, state, actor, updated_at)
+                 VALUES ('openai', 'other', 'finished', 'ana', '2026-11-24T10:00:00Z')",
+                [],
+            );
+            assert!(bad.is_err(), "a state outside the four is refused");
+            let vendors: i64 = tx.query_row("SELECT count(*) FROM vendors", [], |r| r.get(0))?;
+            assert_eq!(vendors, 1, "version-3 data kept");
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+}
