@@ -145,6 +145,36 @@ mod tests {
     }
 
     #[test]
+    fn shipped_runbooks_cover_every_critical_demo_workflow_in_the_audit() {
+        use crate::audit::{audit_inventory, AuditContext, FindingKind};
+        let dir = tempfile::tempdir().unwrap();
+        install(dir.path()).unwrap();
+        let (store, _) = crate::store::Store::open_in_memory().unwrap();
+        let inv = demo_inventory().unwrap();
+        super::super::library::sync(&store, dir.path(), &inv).unwrap();
+        let coverage = super::super::library::coverage(&store).unwrap();
+        for vendor in &inv.vendors {
+            assert_eq!(
+                coverage.get(&vendor.id).map(|m| m.len()),
+                Some(3),
+                "vendor {} lacks a mode",
+                vendor.id
+            );
+        }
+        let findings = audit_inventory(
+            &inv,
+            &AuditContext {
+                runbook_coverage: Some(coverage),
+            },
+        );
+        let gaps: Vec<_> = findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::NoRunbook)
+            .collect();
+        assert!(gaps.is_empty(), "{gaps:#?}");
+    }
+
+    #[test]
     fn shipped_runbooks_pass_the_check_against_the_demo() {
         let dir = tempfile::tempdir().unwrap();
         install(dir.path()).unwrap();
