@@ -109,6 +109,9 @@ const CORPUS: &[(&str, &str)] = &[
     ("endpoint ref with quotes", "{{endpoint:a\" onclick=\"alert(1)}}"),
     ("pin with markup", "- [ ] step {#\"><script>alert(1)</script>}"),
     ("heading with markup", "## <img src=x onerror=alert(1)> Throttled"),
+    ("heading anchor breaking out", "## Throttled {#\"><script>alert(1)</script>}"),
+    ("heading attribute handler", "## Throttled {#t .x onclick=alert(1) style=color:red}"),
+    ("step pin with condition markup", "- [ ] step {{if-healthy:a\"><b>}} {#ok}"),
     ("footnote label markup", "x[^\"><script>alert(1)</script>]\n\n[^\"><script>alert(1)</script>]: y"),
     ("code span html", "`<script>alert(1)</script>`"),
     ("fenced html", "```html\n<script>alert(1)</script>\n```"),
@@ -228,7 +231,7 @@ fn the_checker_catches_what_it_should() {
 #[test]
 fn safe_content_survives() {
     let html = render(
-        "## Throttled\n\n- [ ] Check [status](https://status.openai.com) and mail [on-call](mailto:oncall@example.com)\n- [ ] Shift to {{endpoint:anthropic-haiku}}\n\n![diagram](diagram.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "## Throttled\n\n- [ ] Check [status](https://status.openai.com) and mail [on-call](mailto:oncall@example.com)\n- [ ] Shift to {{endpoint:anthropic-haiku}} {{if-healthy:anthropic-haiku}} {#shift}\n\nA note[^n] and ~~old~~ text.\n\n[^n]: The footnote.\n\n![diagram](diagram.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
     );
     assert!(inert_problems(&html).is_empty(), "{html}");
     for want in [
@@ -239,6 +242,10 @@ fn safe_content_survives() {
         "src=\"runbook-asset://localhost/vendor/diagram.png\"",
         "<table>",
         "class=\"task-marker\"",
+        "<li class=\"step step-condition-unknown\" data-step-id=\"shift\">",
+        "<del>old</del>",
+        "href=\"#fn-n\"",
+        "id=\"fn-n\"",
     ] {
         assert!(html.contains(want), "missing {want} in {html}");
     }

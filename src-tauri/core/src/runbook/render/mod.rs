@@ -11,15 +11,17 @@
 //! Then the HTML goes through ammonia with an allow-list ([`sanitize`]).
 
 mod sanitize;
+mod steps;
 mod urls;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::refs::{pieces, split_pin, Piece};
 use crate::health::{Health, HealthLookup};
 use crate::slug::slugify;
+use steps::{open_item, step_facts};
 pub use urls::{image_src, link_target, LinkTarget};
 
 pub struct RenderOptions<'a> {
@@ -36,6 +38,7 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Renders a whole runbook file: front matter (if any) is skipped.
@@ -53,7 +56,7 @@ pub fn render_markdown(markdown: &str, opts: &RenderOptions) -> String {
 }
 
 /// Joins adjacent text events so references split by the parser are seen whole.
-fn merge_text<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+pub(crate) fn merge_text<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
     let mut out: Vec<Event<'a>> = Vec::new();
     for e in events {
         if let (Event::Text(t), Some(Event::Text(prev))) = (&e, out.last_mut()) {
@@ -95,8 +98,8 @@ struct Rewriter<'o> {
     links: Vec<bool>,
     /// Per open image: whether it was kept.
     images: Vec<bool>,
-    /// Per open list item: whether it is a task (a step).
-    items: Vec<bool>,
+    /// Text events that end in a step's `{#id}` pin, to be stripped of it.
+    pin_events: HashSet<usize>,
     in_code_block: bool,
     heading_ids: HashMap<String, usize>,
     footnotes: HashMap<String, usize>,
@@ -108,7 +111,7 @@ impl<'o> Rewriter<'o> {
             opts,
             links: Vec::new(),
             images: Vec::new(),
-            items: Vec::new(),
+            pin_events: HashSet::new(),
             in_code_block: false,
             heading_ids: HashMap::new(),
             footnotes: HashMap::new(),
@@ -138,14 +141,9 @@ impl<'o> Rewriter<'o> {
         let mut out = Vec::with_capacity(events.len());
         let mut i = 0;
         while i < events.len() {
-            let next_ends_step = matches!(
-                events.get(i + 1),
-                None | Some(Event::End(TagEnd::Item | TagEnd::Paragraph))
-                    | Some(Event::Start(Tag::List(_)))
-            );
             match events[i].clone() {
                 Event::Html(raw) | Event::InlineHtml(raw) => out.push(Event::Text(raw)),
-                Event::Start(Tag::Heading { level, .. }) => {
+                Event::Start(Tag::Heading { level, id, .. }) => {
                     let end = events[i..]
                         .iter()
                         .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
@@ -157,7 +155,8 @@ impl<'o> Rewriter<'o> {
                             _ => None,
                         })
                         .collect();
-                    let id = self.heading_id(&text);
+                    // An explicit `{#id}` wins over the text; both end up as a slug.
+                    let id = self.heading_id(id.as_deref().unwrap_or(&text));
                     out.push(Event::Html(format!("<{} id=\"{id}\">", tag(level)).into()));
                 }
                 Event::End(TagEnd::Heading(level)) => {
@@ -211,17 +210,11 @@ impl<'o> Rewriter<'o> {
                     }
                 }
                 Event::Start(Tag::Item) => {
-                    self.items.push(false);
-                    out.push(events[i].clone());
-                }
-                Event::End(TagEnd::Item) => {
-                    self.items.pop();
-                    out.push(events[i].clone());
+                    let facts = step_facts(&events, i, self.opts.health);
+                    self.pin_events.extend(facts.pin_event);
+                    out.push(Event::Html(open_item(&facts).into()));
                 }
                 Event::TaskListMarker(checked) => {
-                    if let Some(top) = self.items.last_mut() {
-                        *top = true;
-                    }
                     out.push(Event::Html(
                         format!("<span class=\"task-marker\" data-checked=\"{checked}\"></span>")
                             .into(),
@@ -236,8 +229,7 @@ impl<'o> Rewriter<'o> {
                     out.push(events[i].clone());
                 }
                 Event::Text(t) if !self.in_code_block => {
-                    let in_step = self.items.last() == Some(&true);
-                    let text = if in_step && next_ends_step {
+                    let text = if self.pin_events.contains(&i) {
                         split_pin(&t).0
                     } else {
                         &t
@@ -284,7 +276,7 @@ impl<'o> Rewriter<'o> {
                 Piece::IfHealthy(id) => {
                     let h = health_of(self.opts, id);
                     Event::Html(
-                        format!("<span class=\"step-condition\" data-endpoint=\"{id}\" data-health=\"{h}\">only if {id} is healthy ({h})</span>")
+                        format!("<span class=\"step-condition\" data-endpoint=\"{id}\" data-health=\"{h}\">only if {id} is healthy</span>")
                             .into(),
                     )
                 }

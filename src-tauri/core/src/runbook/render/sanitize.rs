@@ -40,7 +40,7 @@ const TAGS: &[&str] = &[
 ];
 
 /// The only `data-*` attributes the renderer emits.
-const DATA_ATTRIBUTES: &[&str] = &["data-endpoint", "data-health", "data-checked"];
+const SPAN_DATA: &[&str] = &["data-endpoint", "data-health", "data-checked"];
 
 fn safe_token(value: &str) -> bool {
     !value.is_empty()
@@ -70,7 +70,8 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("a", ["href", "title", "target"])
         .add_tag_attributes("img", ["src", "alt", "title"])
         .add_tag_attributes("div", ["id"])
-        .add_tag_attributes("span", DATA_ATTRIBUTES.iter().copied())
+        .add_tag_attributes("span", SPAN_DATA.iter().copied())
+        .add_tag_attributes("li", ["data-step-id"])
         .add_tag_attributes("ol", ["start"]);
     for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
         b.add_tag_attributes(h, ["id"]);
@@ -79,14 +80,12 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         ("a", HashSet::from(["external"])),
         (
             "span",
-            HashSet::from([
-                "endpoint-badge",
-                "step-condition",
-                "task-marker",
-                "unknown-ref",
-            ]),
+            HashSet::from(["endpoint-badge", "step-condition", "task-marker"]),
         ),
-        ("li", HashSet::from(["step"])),
+        (
+            "li",
+            HashSet::from(["step", "step-not-applicable", "step-condition-unknown"]),
+        ),
         ("div", HashSet::from(["footnote-definition"])),
         (
             "sup",

@@ -125,3 +125,40 @@ fn pathological_input_does_not_panic() {
         render(&md);
     }
 }
+
+#[test]
+fn steps_carry_their_pin_and_condition_on_the_item() {
+    let html = render(
+        "- [ ] Drain {{if-healthy:openai-gpt-4o}} {#drain}\n- [ ] Shift {{if-healthy:anthropic-haiku}}\n- [ ] Ask {{if-healthy:nope}}\n- plain\n",
+    );
+    assert!(
+        html.contains("<li class=\"step step-not-applicable\" data-step-id=\"drain\">"),
+        "{html}"
+    );
+    assert!(html.contains("<li class=\"step\">"), "{html}");
+    assert!(
+        html.contains("<li class=\"step step-condition-unknown\">"),
+        "{html}"
+    );
+    assert!(html.contains("<li>plain</li>"), "{html}");
+    assert!(
+        html.contains(">only if openai-gpt-4o is healthy</span>"),
+        "{html}"
+    );
+    assert!(!html.contains("{#drain}"), "{html}");
+}
+
+#[test]
+fn heading_attributes_become_sanitized_anchors() {
+    let html = render("## Failover {#fail-over .big onclick=x}\n\n## Hack {#\"><script>}\n");
+    assert!(
+        html.contains("<h2 id=\"h-fail-over\">Failover</h2>"),
+        "{html}"
+    );
+    // Not a valid attribute block (the `<script>` is inline HTML): it stays as escaped text.
+    assert!(
+        html.contains("<h2 id=\"h-hack\">Hack {#\"&gt;&lt;script&gt;}</h2>"),
+        "{html}"
+    );
+    assert!(!html.contains("big") && !html.contains("onclick"), "{html}");
+}
