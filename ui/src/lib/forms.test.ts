@@ -4,6 +4,7 @@ import {
   blankWorkflow,
   byCriticality,
   errorMap,
+  followName,
   formErrorText,
   humanPath,
   isDirty,
@@ -110,5 +111,16 @@ describe('small text helpers', () => {
     expect(blankToUndefined(v, ['status_page'])).toEqual({ id: 'openai', name: 'OpenAI' });
     expect(v.status_page).toBe('  ');
     expect(blankToUndefined({ ...v, status_page: 'https://s' }, ['status_page']).status_page).toBe('https://s');
+  });
+});
+
+describe('followName', () => {
+  it('follows the name while the id is still the generated one', () => {
+    expect(followName('', '', 'O')).toBe('o');
+    expect(followName('o', 'O', 'Op')).toBe('op');
+    expect(followName('open-ai', 'Open AI', 'Open AI EU')).toBe('open-ai-eu');
+  });
+  it('keeps an id the user typed', () => {
+    expect(followName('oai', 'Open AI', 'Open AI EU')).toBe('oai');
   });
 });

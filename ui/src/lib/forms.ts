@@ -96,3 +96,11 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
 }
+
+/**
+ * The id a new item gets as its name is typed: follows the name until the user edits the id
+ * by hand (an id that no longer matches the previous name's slug is theirs and is kept).
+ */
+export function followName(id: string, previousName: string, name: string): string {
+  return id === '' || id === slugify(previousName) ? slugify(name) : id;
+}
