@@ -46,9 +46,14 @@ class AppState {
 
   /** Refreshes what a change can affect; keeps the current view. */
   async refresh() {
-    const [inventory, audit] = await Promise.all([api.inventory(), api.audit()]);
-    this.inventory = inventory;
-    this.audit = audit;
+    // A failed reload must not look like a failed save: the change is already stored.
+    try {
+      const [inventory, audit] = await Promise.all([api.inventory(), api.audit()]);
+      this.inventory = inventory;
+      this.audit = audit;
+    } catch (e) {
+      this.announce(`Saved, but the lists could not be reloaded: ${describe(e)}`);
+    }
   }
 
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
