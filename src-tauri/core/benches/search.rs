@@ -9,6 +9,7 @@ use brownout_core::runbook::library::{search, sync};
 use brownout_core::runbook::RunbookQuery;
 use brownout_core::store::Store;
 use criterion::{criterion_group, criterion_main, Criterion};
+use std::time::{Duration, Instant};
 
 const VENDORS: [&str; 6] = [
     "openai",
@@ -66,6 +67,8 @@ fn bench(c: &mut Criterion) {
     let report = sync(&store, dir.path(), &inv).unwrap();
     assert_eq!(report.added.len(), 1000);
 
+    percentiles(&store);
+
     let mut group = c.benchmark_group("search_1000_runbooks");
     for (name, query) in [
         (
@@ -100,6 +103,40 @@ fn bench(c: &mut Criterion) {
     c.bench_function("sync_1000_unchanged", |b| {
         b.iter(|| sync(&store, dir.path(), &inv).unwrap())
     });
+}
+
+/// 100 searches as an operator types them (a mix of words, prefixes and filters), timed one
+/// by one: the median and p95 are what the 50 ms target is about.
+fn percentiles(store: &Store) {
+    let modes = [None, Some(FailureMode::Throttled), Some(FailureMode::Slow)];
+    let mut times: Vec<Duration> = (0..100)
+        .map(|i| {
+            let word = WORDS[i % WORDS.len()];
+            let typed = match i % 3 {
+                0 => word.to_owned(),
+                1 => word[..3].to_owned(),
+                _ => format!("{word} {}", &WORDS[(i + 5) % WORDS.len()][..4]),
+            };
+            let query = RunbookQuery {
+                text: Some(typed),
+                vendor: (i % 4 == 0).then(|| VENDORS[i % 5].to_owned()),
+                failure_mode: modes[i % modes.len()],
+            };
+            let start = Instant::now();
+            let hits = search(store, &query).unwrap();
+            let took = start.elapsed();
+            assert!(!hits.is_empty() || query.vendor.is_some(), "{query:?}");
+            took
+        })
+        .collect();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "search over 1,000 runbooks, 100 typed queries: median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        ms(times[49]),
+        ms(times[94]),
+        ms(times[99])
+    );
 }
 
 criterion_group! {
