@@ -101,13 +101,22 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), RunbookE
     Ok(())
 }
 
+/// `text` as a YAML scalar: plain when it reads back unchanged, else double-quoted (a JSON
+/// string is a valid YAML one), so a title like `OpenAI: quota # 2` stays one string.
+fn yaml_scalar(text: &str) -> String {
+    match serde_yaml_ng::from_str::<serde_yaml_ng::Value>(text) {
+        Ok(serde_yaml_ng::Value::String(s)) if s == text => text.to_owned(),
+        _ => serde_json::Value::String(text.to_owned()).to_string(),
+    }
+}
+
 /// The starter every new runbook gets: front matter filled in, one section per failure mode.
 pub fn template(id: &str, title: &str, vendor: &str) -> String {
     format!(
         "---
 id: {id}
-title: {title}
-vendor: {vendor}
+title: {title_yaml}
+vendor: {vendor_yaml}
 failure_modes: [throttled, unavailable, slow]
 workflows: []
 reviewed: {today}
@@ -138,6 +147,8 @@ reviewed: {today}
 
 - [ ] When probes are healthy for 15 minutes, return traffic gradually
 ",
+        title_yaml = yaml_scalar(title),
+        vendor_yaml = yaml_scalar(vendor),
         today = chrono::Utc::now().format("%Y-%m-%d")
     )
 }

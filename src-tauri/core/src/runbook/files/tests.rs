@@ -74,3 +74,27 @@ fn a_new_runbook_from_the_template_passes_the_check() {
     assert_eq!(super::super::check_dir(dir.path(), &inv).unwrap(), vec![]);
     assert!(create_from_template(dir.path(), "  ", "google").is_err());
 }
+
+#[test]
+fn template_titles_with_yaml_syntax_stay_one_string() {
+    let dir = tempfile::tempdir().unwrap();
+    let inv = demo_inventory().unwrap();
+    for title in [
+        "OpenAI: quota # exhausted",
+        "- [x] \"quoted\" 'single' {braces}",
+        "yes",
+        "2026-11-20",
+        "null",
+    ] {
+        let doc = create_from_template(dir.path(), title, "openai").unwrap();
+        let rb = super::super::parse(&doc.file, &doc.content).unwrap();
+        assert_eq!(rb.front.title, title);
+        assert_eq!(
+            super::super::check_source(&doc.file, &doc.content, &inv),
+            vec![],
+            "{title}"
+        );
+    }
+    let plain = create_from_template(dir.path(), "Gemini quota exhausted", "google").unwrap();
+    assert!(plain.content.contains("\ntitle: Gemini quota exhausted\n"));
+}
