@@ -244,8 +244,8 @@ fn safe_content_survives() {
         "class=\"task-marker\"",
         "<li class=\"step step-condition-unknown\" data-step-id=\"shift\">",
         "<del>old</del>",
-        "href=\"#fn-n\"",
-        "id=\"fn-n\"",
+        "href=\"#fn-1\"",
+        "id=\"fn-1\"",
     ] {
         assert!(html.contains(want), "missing {want} in {html}");
     }

@@ -20,6 +20,8 @@ fn is_fence(line: &str, closing: bool) -> bool {
     l == "---" || (closing && l == "...")
 }
 
+/// Splits `source` (with or without a leading BOM, LF or CRLF line ends). Front matter opens
+/// with a first line `---` and closes with a later `---` or `...` line.
 pub fn split(source: &str) -> Split<'_> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let none = Split {
@@ -82,6 +84,25 @@ mod tests {
         assert_eq!(s.yaml, None);
         assert!(!s.unterminated);
         assert_eq!(s.body, "# Just markdown\n---\n");
+    }
+
+    #[test]
+    fn closing_line_at_end_of_file_and_empty_yaml() {
+        let s = split("---\nid: x\n---");
+        assert_eq!(s.yaml, Some("id: x\n"));
+        assert_eq!((s.body, s.body_line), ("", 4));
+        let s = split("---\n---\nbody\n");
+        assert_eq!(s.yaml, Some(""));
+        assert_eq!((s.body, s.body_line), ("body\n", 3));
+    }
+
+    #[test]
+    fn fences_must_be_whole_lines() {
+        // `----` or `--- x` is a thematic break or text, not front matter.
+        assert_eq!(split("----\nid: x\n---\n").yaml, None);
+        let s = split("---\nid: x\n--- not a fence\n...  \nbody");
+        assert_eq!(s.yaml, Some("id: x\n--- not a fence\n"));
+        assert_eq!((s.body, s.body_line), ("body", 5));
     }
 
     #[test]

@@ -1,14 +1,52 @@
 //! Runbook markdown to safe HTML, in Rust, before anything reaches the webview.
 //!
-//! Two layers. First the markdown events are rewritten: raw HTML (block or inline) becomes
-//! text, links survive only as `http`/`https`/`mailto` (opened outside the app) or in-page
-//! `#heading` anchors, images only from the runbook's own folder (served by `runbook-asset:`),
-//! and live references become badges:
-//! - `{{endpoint:ID}}` → a health badge for endpoint `ID`;
-//! - `{{if-healthy:ID}}` → "only if ID is healthy", marking a conditional step;
-//! - a step's trailing `{#id}` pin is removed from the text.
+//! # Writing runbooks
 //!
-//! Then the HTML goes through ammonia with an allow-list ([`sanitize`]).
+//! Runbooks are GitHub-flavoured markdown: tables, `~~strikethrough~~`, footnotes, and task
+//! lists. Every task-list item (`- [ ] …`) is a **step**.
+//!
+//! ## Live references
+//!
+//! - `{{endpoint:ID}}` shows a badge with the endpoint's current health, e.g.
+//!   `openai-gpt-4o · down`. An id not in the inventory shows as `missing`.
+//! - `{{if-healthy:ID}}` makes a step conditional: it reads "only if ID is healthy". While
+//!   the endpoint is degraded or down the step is marked *not applicable*; while its health
+//!   is unknown (or the endpoint is missing) the step is marked *condition unknown*. With
+//!   several conditions the worst one decides.
+//!
+//! `ID` is an endpoint id: lowercase letters, digits and `-`, starting with a letter or a
+//! digit. Anything else between `{{` and `}}` is shown as written (and `brownout runbook
+//! check` reports it). References inside `` `code` `` or fenced code blocks are shown as
+//! written, so a runbook can document the syntax.
+//!
+//! ## Pinned step ids
+//!
+//! A step's id is derived from its section and text, so rewording a step changes it. To keep
+//! an id stable (walk-through history refers to steps by id), end the step's text with
+//! `{#some-id}`:
+//!
+//! ```markdown
+//! - [ ] Shift traffic to {{endpoint:anthropic-haiku}} {{if-healthy:anthropic-haiku}} {#shift-traffic}
+//! ```
+//!
+//! The pin is not shown; it ends up as `data-step-id` on the step. It follows the same rule as
+//! endpoint ids. A heading can name its anchor the same way: `## Throttled {#throttled}`.
+//!
+//! ## Links, images, HTML
+//!
+//! - Links work for `https:`, `http:` and `mailto:` (they open in the system browser) and for
+//!   `#heading` anchors in the same runbook. Any other link is shown as its text.
+//! - Images must be files in the runbook's own folder (`![flow](img/flow.png)`); remote
+//!   images, absolute paths and paths leaving the folder are shown as their alt text.
+//! - Raw HTML is shown as text, never interpreted.
+//!
+//! # How it is made safe
+//!
+//! Two layers. First the markdown events are rewritten as above: raw HTML (block or inline)
+//! becomes text, links and images are classified by [`urls`], references become badges, and
+//! steps get their `class`/`data-step-id` from [`steps`]. Then the HTML goes through ammonia
+//! with an allow-list of tags, attributes, classes and URL schemes ([`sanitize`]), so a
+//! mistake in the first layer still cannot put active content in front of the operator.
 
 mod sanitize;
 mod steps;
@@ -102,6 +140,7 @@ struct Rewriter<'o> {
     pin_events: HashSet<usize>,
     in_code_block: bool,
     heading_ids: HashMap<String, usize>,
+    /// Footnote label to its number, which is also its anchor (labels are free text).
     footnotes: HashMap<String, usize>,
 }
 
@@ -238,19 +277,17 @@ impl<'o> Rewriter<'o> {
                 }
                 Event::FootnoteReference(label) => {
                     let n = self.footnote_number(&label);
-                    let id = slugify(&label);
                     out.push(Event::Html(
                         format!(
-                            "<sup class=\"footnote-reference\"><a href=\"#fn-{id}\">{n}</a></sup>"
+                            "<sup class=\"footnote-reference\"><a href=\"#fn-{n}\">{n}</a></sup>"
                         )
                         .into(),
                     ));
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     let n = self.footnote_number(&label);
-                    let id = slugify(&label);
                     out.push(Event::Html(
-                        format!("<div class=\"footnote-definition\" id=\"fn-{id}\"><sup class=\"footnote-definition-label\">{n}</sup>")
+                        format!("<div class=\"footnote-definition\" id=\"fn-{n}\"><sup class=\"footnote-definition-label\">{n}</sup>")
                             .into(),
                     ));
                 }

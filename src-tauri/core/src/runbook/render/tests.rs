@@ -31,8 +31,8 @@ fn github_flavoured_markdown_renders() {
         "{html}"
     );
     assert!(html.contains("<del>old</del>"), "{html}");
-    assert!(html.contains("href=\"#fn-n\""), "{html}");
-    assert!(html.contains("id=\"fn-n\""), "{html}");
+    assert!(html.contains("href=\"#fn-1\""), "{html}");
+    assert!(html.contains("id=\"fn-1\""), "{html}");
     assert!(
         html.contains("<span class=\"task-marker\" data-checked=\"true\"></span>"),
         "{html}"
