@@ -207,27 +207,53 @@ pub fn check_dir(dir: &Path, inv: &Inventory) -> Result<Vec<Problem>, RunbookErr
     let mut ids: HashMap<String, String> = HashMap::new();
     for file in runbook_files(dir)? {
         let path = dir.join(&file);
-        let source = std::fs::read_to_string(&path).map_err(|e| RunbookError::io(&path, e))?;
-        problems.extend(check_source(&file, &source, inv));
-        if let Ok(rb) = parse(&file, &source) {
-            if let Some(first) = ids.get(&rb.front.id) {
-                let s = split(&source);
-                let line = s
-                    .yaml
-                    .and_then(|y| key_line(y, s.yaml_line, "id"))
-                    .unwrap_or(1);
-                problems.push(Problem {
-                    file: file.clone(),
-                    line,
-                    message: format!("duplicate runbook id '{}' (also in {first})", rb.front.id),
-                });
-            } else {
-                ids.insert(rb.front.id.clone(), file.clone());
+        let bytes = std::fs::read(&path).map_err(|e| RunbookError::io(&path, e))?;
+        let source = match text_of(&file, bytes) {
+            Ok(source) => source,
+            Err(p) => {
+                problems.push(p);
+                continue;
             }
-        }
+        };
+        problems.extend(check_source(&file, &source, inv));
+        problems.extend(duplicate_id(&mut ids, &file, &source));
     }
     problems.sort();
     Ok(problems)
+}
+
+/// A file's content as text, or the problem that it is not UTF-8 (one such file must not stop
+/// the rest of the folder from being checked or indexed).
+pub(crate) fn text_of(file: &str, bytes: Vec<u8>) -> Result<String, Problem> {
+    String::from_utf8(bytes).map_err(|_| Problem {
+        file: file.to_owned(),
+        line: 1,
+        message: "not UTF-8 text: save the file as UTF-8".into(),
+    })
+}
+
+/// The problem of a runbook whose id an earlier file (in sorted order) already uses; records
+/// the id otherwise. `ids` maps id → first file.
+pub(crate) fn duplicate_id(
+    ids: &mut HashMap<String, String>,
+    file: &str,
+    source: &str,
+) -> Option<Problem> {
+    let (fm, yaml_line) = super::parse::front_matter(file, source).ok()?;
+    match ids.get(&fm.id) {
+        Some(first) => Some(Problem {
+            file: file.to_owned(),
+            line: split(source)
+                .yaml
+                .and_then(|y| key_line(y, yaml_line, "id"))
+                .unwrap_or(1),
+            message: format!("duplicate runbook id '{}' (also in {first})", fm.id),
+        }),
+        None => {
+            ids.insert(fm.id, file.to_owned());
+            None
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use super::check::{check_source, runbook_files};
+use super::check::{check_source, duplicate_id, runbook_files, text_of};
 use super::front_matter::split;
 use super::parse::front_matter;
 use super::RunbookError;
@@ -64,7 +64,11 @@ impl SyncReport {
 
 /// Hex sha256 of a runbook's content: its version for conflict checks.
 pub fn version_of(content: &str) -> String {
-    Sha256::digest(content.as_bytes())
+    version_of_bytes(content.as_bytes())
+}
+
+fn version_of_bytes(content: &[u8]) -> String {
+    Sha256::digest(content)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
@@ -78,15 +82,28 @@ pub fn sync(store: &Store, dir: &Path, inv: &Inventory) -> Result<SyncReport, Ru
     } else {
         Vec::new()
     };
+    // (file, content hash, text or why it is not text, problem count); in sorted file order,
+    // so a duplicate id counts against the later file, as `check_dir` reports it.
     let mut read = Vec::with_capacity(files.len());
+    let mut ids = HashMap::new();
     for file in files {
         let path = dir.join(&file);
-        match std::fs::read_to_string(&path) {
-            Ok(source) => read.push((file, source)),
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
             // Deleted between listing and reading: it is simply gone.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => return Err(RunbookError::io(&path, e)),
-        }
+        };
+        let hash = version_of_bytes(&bytes);
+        let text = text_of(&file, bytes);
+        let problems = match &text {
+            Ok(source) => {
+                check_source(&file, source, inv).len()
+                    + usize::from(duplicate_id(&mut ids, &file, source).is_some())
+            }
+            Err(_) => 1,
+        };
+        read.push((file, hash, text.ok(), problems as i64));
     }
     store.write(|tx| {
         let mut report = SyncReport::default();
@@ -94,17 +111,15 @@ pub fn sync(store: &Store, dir: &Path, inv: &Inventory) -> Result<SyncReport, Ru
             .prepare("SELECT file, hash FROM runbook_files")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
-        let present: HashSet<&str> = read.iter().map(|(f, _)| f.as_str()).collect();
+        let present: HashSet<&str> = read.iter().map(|(f, ..)| f.as_str()).collect();
         for file in known.keys().filter(|f| !present.contains(f.as_str())) {
             tx.execute("DELETE FROM runbook_files WHERE file = ?", [file])?;
             tx.execute("DELETE FROM runbook_search WHERE file = ?", [file])?;
             report.removed.push(file.clone());
         }
-        for (file, source) in &read {
-            let hash = version_of(source);
-            let problems = check_source(file, source, inv).len() as i64;
+        for (file, hash, source, problems) in &read {
             match known.get(file) {
-                Some(h) if *h == hash => {
+                Some(h) if h == hash => {
                     tx.execute(
                         "UPDATE runbook_files SET problems = ? WHERE file = ?",
                         params![problems, file],
@@ -114,6 +129,7 @@ pub fn sync(store: &Store, dir: &Path, inv: &Inventory) -> Result<SyncReport, Ru
                 Some(_) => report.updated.push(file.clone()),
                 None => report.added.push(file.clone()),
             }
+            let source = source.as_deref().unwrap_or_default();
             let fm = front_matter(file, source).ok().map(|(fm, _)| fm);
             let title = fm
                 .as_ref()

@@ -209,3 +209,38 @@ fn sync_of_a_missing_folder_empties_the_index() {
     assert!(search(&store, &RunbookQuery::default()).unwrap().is_empty());
     assert!(coverage(&store).unwrap().is_empty());
 }
+
+#[test]
+fn problem_counts_match_the_folder_check() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let inv = demo_inventory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let same = runbook("same", "openai", "throttled", "## Throttled\n");
+    std::fs::write(dir.path().join("a.md"), &same).unwrap();
+    std::fs::write(dir.path().join("b.md"), &same).unwrap();
+    std::fs::write(dir.path().join("latin1.md"), b"caf\xe9 \xff\xfe").unwrap();
+    sync(&store, dir.path(), &inv).unwrap();
+    let mut counts: Vec<(String, u32)> = search(&store, &RunbookQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.file, s.problems))
+        .collect();
+    counts.sort();
+    assert_eq!(
+        counts,
+        [
+            ("a.md".to_string(), 0),
+            ("b.md".to_string(), 1),
+            ("latin1.md".to_string(), 1)
+        ]
+    );
+    let checked = super::super::check_dir(dir.path(), &inv).unwrap();
+    let text: Vec<String> = checked.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        text,
+        [
+            "b.md:2: duplicate runbook id 'same' (also in a.md)",
+            "latin1.md:1: not UTF-8 text: save the file as UTF-8",
+        ]
+    );
+}
