@@ -125,50 +125,53 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
     let mut steps = Vec::new();
     let mut section = GENERAL_SECTION.to_owned();
     let mut heading: Option<String> = None;
-    let mut open_step: Option<(usize, usize)> = None; // (text start, line)
+    // (text start, line, the text as read: what the id is made of)
+    let mut open_step: Option<(usize, usize, String)> = None;
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut finish =
-        |start: usize, end: usize, line: usize, section: &str, steps: &mut Vec<Step>| {
-            let raw = body[start..end.max(start)].trim();
-            let (text, pin) = split_pin(raw);
-            let mut condition = None;
-            let mut endpoints: Vec<String> = Vec::new();
-            for piece in pieces(text) {
-                match piece {
-                    Piece::IfHealthy(id) if condition.is_none() => condition = Some(id.to_owned()),
-                    Piece::Endpoint(id) if !endpoints.iter().any(|e| e == id) => {
-                        endpoints.push(id.to_owned())
-                    }
-                    _ => {}
+    let mut finish = |(start, line, plain): (usize, usize, String),
+                      end: usize,
+                      section: &str,
+                      steps: &mut Vec<Step>| {
+        let raw = body[start..end.max(start)].trim();
+        let (text, pin) = split_pin(raw);
+        let mut condition = None;
+        let mut endpoints: Vec<String> = Vec::new();
+        for piece in pieces(text) {
+            match piece {
+                Piece::IfHealthy(id) if condition.is_none() => condition = Some(id.to_owned()),
+                Piece::Endpoint(id) if !endpoints.iter().any(|e| e == id) => {
+                    endpoints.push(id.to_owned())
+                }
+                _ => {}
+            }
+        }
+        let id = match pin {
+            Some(p) => p.to_owned(),
+            None => {
+                let base = format!(
+                    "{}/{}",
+                    non_empty(slugify(section), "section"),
+                    non_empty(slugify_words(&id_words(&plain), 8), "step")
+                );
+                let n = seen.entry(base.clone()).or_insert(0);
+                *n += 1;
+                if *n == 1 {
+                    base
+                } else {
+                    format!("{base}-{n}")
                 }
             }
-            let id = match pin {
-                Some(p) => p.to_owned(),
-                None => {
-                    let base = format!(
-                        "{}/{}",
-                        non_empty(slugify(section), "section"),
-                        non_empty(slugify_words(text, 8), "step")
-                    );
-                    let n = seen.entry(base.clone()).or_insert(0);
-                    *n += 1;
-                    if *n == 1 {
-                        base
-                    } else {
-                        format!("{base}-{n}")
-                    }
-                }
-            };
-            steps.push(Step {
-                id,
-                section: section.to_owned(),
-                text: text.to_owned(),
-                line,
-                endpoints,
-                condition,
-                pinned: pin.is_some(),
-            });
         };
+        steps.push(Step {
+            id,
+            section: section.to_owned(),
+            text: text.to_owned(),
+            line,
+            endpoints,
+            condition,
+            pinned: pin.is_some(),
+        });
+    };
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading {
@@ -185,23 +188,49 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
                 sections.push(section.clone());
             }
             Event::TaskListMarker(_) => {
-                open_step = Some((range.end, line_at(body, range.start, body_line)));
+                let line = line_at(body, range.start, body_line);
+                open_step = Some((range.end, line, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) if open_step.is_some() => {
+                if let Some((_, _, plain)) = open_step.as_mut() {
+                    plain.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if open_step.is_some() => {
+                if let Some((_, _, plain)) = open_step.as_mut() {
+                    plain.push(' ');
+                }
             }
             // The step's text runs to the end of its paragraph, or to a nested list.
             Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                if let Some((start, line)) = open_step.take() {
-                    finish(start, range.end, line, &section, &mut steps);
+                if let Some(open) = open_step.take() {
+                    finish(open, range.end, &section, &mut steps);
                 }
             }
             Event::Start(Tag::List(_)) => {
-                if let Some((start, line)) = open_step.take() {
-                    finish(start, range.start, line, &section, &mut steps);
+                if let Some(open) = open_step.take() {
+                    finish(open, range.start, &section, &mut steps);
                 }
             }
             _ => {}
         }
     }
     (sections, steps)
+}
+
+/// The words a step's id is made of: its text as read (no markup, link targets or pin), with
+/// each `{{endpoint:ID}}` as its ID and `{{if-healthy:…}}` conditions left out.
+fn id_words(plain: &str) -> String {
+    let (plain, _) = split_pin(plain);
+    let words: Vec<&str> = pieces(plain)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) | Piece::Unknown(t) => t,
+            Piece::Endpoint(id) => id,
+            Piece::IfHealthy(_) => "",
+        })
+        .collect();
+    words.join(" ")
 }
 
 fn non_empty(s: String, fallback: &str) -> String {

@@ -38,14 +38,14 @@ fn steps_have_sections_lines_and_ids() {
         [
             ("general/open-the-incident-channel", "General", 9),
             (
-                "throttled-429/confirm-429s-on-endpoint-openai-gpt-4o",
+                "throttled-429/confirm-429s-on-openai-gpt-4o",
                 "Throttled (429)",
                 13
             ),
             ("shift", "Throttled (429)", 14),
             ("throttled-429/nested-check", "Throttled (429)", 15),
             (
-                "throttled-429/confirm-429s-on-endpoint-openai-gpt-4o-2",
+                "throttled-429/confirm-429s-on-openai-gpt-4o-2",
                 "Throttled (429)",
                 16
             ),
@@ -104,4 +104,22 @@ fn steps_list_the_endpoints_they_show() {
     assert_eq!(rb.steps[0].endpoints, ["a", "b"]);
     assert_eq!(rb.steps[0].condition.as_deref(), Some("b"));
     assert!(rb.steps[1].endpoints.is_empty());
+}
+
+#[test]
+fn ids_come_from_the_text_as_read_not_its_markup() {
+    let rb = parse(
+        "m.md",
+        "---\nid: m\ntitle: M\nvendor: any\nfailure_modes: [slow]\n---\n## Slow\n\n- [ ] Check [status.openai.com](https://status.openai.com/incidents) for **open** `incidents`\n- [ ] Shift to {{endpoint:anthropic-haiku}} {{if-healthy:anthropic-haiku}}\n- [ ] Page\n  the owner\n",
+    )
+    .unwrap();
+    let ids: Vec<&str> = rb.steps.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "slow/check-status-openai-com-for-open-incidents",
+            "slow/shift-to-anthropic-haiku",
+            "slow/page-the-owner",
+        ]
+    );
 }
