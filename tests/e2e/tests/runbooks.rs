@@ -212,7 +212,15 @@ async fn walking_a_runbook_puts_every_step_change_on_the_timeline() {
     let app = App::launch("walk_runbook").await;
     let result: TestResult = async {
         open_runbook(&app, "anthropic.md").await?;
-        app.click("walk-runbook").await?;
+        // The button is enabled once the runbook has loaded.
+        preview_shows(&app, "Anthropic throttled, overloaded or slow").await?;
+        app.wait_for(
+            "[data-testid=walk-runbook]:not([disabled])",
+            Duration::from_secs(10),
+        )
+        .await?
+        .click()
+        .await?;
         let progress = app.testid("walk-progress").await?;
         let before = progress.text().await?;
         assert!(before.starts_with("0/"), "{before}");
