@@ -64,7 +64,12 @@ fn bench(c: &mut Criterion) {
     }
     let (store, _) = Store::open(&dir.path().join("bench.db")).unwrap();
     let inv = demo_inventory().unwrap();
+    let start = Instant::now();
     let report = sync(&store, dir.path(), &inv).unwrap();
+    println!(
+        "first sync of 1,000 runbooks: {:.0} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
     assert_eq!(report.added.len(), 1000);
 
     percentiles(&store);
