@@ -22,6 +22,8 @@ impl Harness {
             db: Some(dir.path().join("ipc.db")),
         })
         .unwrap();
+        // What the app does at start-up: the shipped runbooks installed and indexed.
+        brownout_core::runbook::desk::prepare(&ws).unwrap();
         let app = build_app(mock_builder(), AppState::new(ws))
             .build(tauri::generate_context!())
             .unwrap();

@@ -16,7 +16,7 @@ pub struct AuditArgs {
 
 pub fn run(args: AuditArgs, ws: &Workspace, out: &mut impl Write) -> Result<i32, Failure> {
     // Runbook coverage comes from the runbooks folder, indexed fresh.
-    desk::refresh(ws).map_err(Failure::input)?;
+    desk::prepare(ws).map_err(Failure::input)?;
     let ctx = desk::audit_context(ws).map_err(Failure::input)?;
     let report = audit::run(&ws.store, &ctx).map_err(Failure::input)?;
     let w = |e: std::io::Error| Failure::input(e);

@@ -60,7 +60,7 @@ fn check(dir: Option<PathBuf>, ws: &Workspace, out: &mut impl Write) -> Result<i
         Some(d) => d,
         None => {
             // The workspace's own folder: make sure the shipped runbooks are there first.
-            desk::refresh(ws).map_err(Failure::input)?;
+            desk::prepare(ws).map_err(Failure::input)?;
             desk::folder(ws).map_err(Failure::input)?
         }
     };

@@ -20,7 +20,7 @@ pub async fn settings_save<R: Runtime>(
     settings: Settings,
 ) -> Result<Settings, IpcError> {
     let saved = settings::save(state.store(), &settings)?;
-    desk::refresh(&state.workspace)?;
+    desk::prepare(&state.workspace)?;
     runbook_watch::restart(&app);
     Ok(saved)
 }

@@ -57,10 +57,11 @@ pub(crate) fn install_set(
 ) -> Result<InstallReport, RunbookError> {
     std::fs::create_dir_all(dir).map_err(|e| RunbookError::io(dir, e))?;
     let manifest_path = dir.join(MANIFEST);
-    let mut manifest: BTreeMap<String, String> = match std::fs::read_to_string(&manifest_path) {
+    let before: BTreeMap<String, String> = match std::fs::read_to_string(&manifest_path) {
         Ok(text) => serde_json::from_str(&text).unwrap_or_default(),
         Err(_) => BTreeMap::new(),
     };
+    let mut manifest = before.clone();
     let mut report = InstallReport::default();
     for (file, content) in shipped {
         let path = dir.join(file);
@@ -88,8 +89,11 @@ pub(crate) fn install_set(
         write_atomically(&path, content.as_bytes())?;
         manifest.insert(file.to_string(), shipped_version);
     }
-    let text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
-    write_atomically(&manifest_path, text.as_bytes())?;
+    // Written only when it changed, so a start-up with nothing new writes nothing.
+    if manifest != before || !manifest_path.exists() {
+        let text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
+        write_atomically(&manifest_path, text.as_bytes())?;
+    }
     Ok(report)
 }
 
@@ -130,6 +134,19 @@ mod tests {
                 ..Default::default()
             }
         );
+    }
+
+    #[test]
+    fn a_start_with_nothing_new_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        install_set(dir.path(), &[("a.md", "one")]).unwrap();
+        // Same content, other layout: it stays as is when nothing changed.
+        let manifest = dir.path().join(MANIFEST);
+        let compact =
+            serde_json::to_string(&BTreeMap::from([("a.md", version_of("one"))])).unwrap();
+        std::fs::write(&manifest, &compact).unwrap();
+        install_set(dir.path(), &[("a.md", "one")]).unwrap();
+        assert_eq!(std::fs::read_to_string(&manifest).unwrap(), compact);
     }
 
     #[test]

@@ -55,19 +55,39 @@ fn asset_folder(file: &str) -> &str {
     file.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
-/// Installs the shipped runbooks into the workspace's own folder (only there: a team's shared
-/// folder is theirs), then brings the index in step with the folder in use.
-pub fn refresh(ws: &Workspace) -> Result<SyncReport, RunbookError> {
+/// Start-up (first run): installs the shipped runbooks into the workspace's own folder (only
+/// there: a team's shared folder is theirs), then indexes the folder in use.
+pub fn prepare(ws: &Workspace) -> Result<SyncReport, RunbookError> {
     let dir = folder(ws)?;
     if dir == ws.dir().join("runbooks") {
         defaults::install(&dir)?;
     }
-    library::sync(&ws.store, &dir, &inv(ws)?)
+    refresh(ws)
 }
 
-fn render(file: &str, content: &str, inv: &Inventory) -> String {
-    let known: HashSet<String> = inv.endpoints.iter().map(|e| e.id.clone()).collect();
-    render_document(
+/// Brings the index in step with the runbooks folder in use.
+pub fn refresh(ws: &Workspace) -> Result<SyncReport, RunbookError> {
+    library::sync(&ws.store, &folder(ws)?, &inv(ws)?)
+}
+
+fn known_endpoints(inv: &Inventory) -> HashSet<String> {
+    inv.endpoints.iter().map(|e| e.id.clone()).collect()
+}
+
+pub fn open(ws: &Workspace, file: &str) -> Result<RunbookView, RunbookError> {
+    let document = files::read(&folder(ws)?, file)?;
+    let RunbookPreview { html, problems } = preview(ws, file, &document.content)?;
+    Ok(RunbookView {
+        document,
+        html,
+        problems,
+    })
+}
+
+pub fn preview(ws: &Workspace, file: &str, content: &str) -> Result<RunbookPreview, RunbookError> {
+    let inv = inv(ws)?;
+    let known = known_endpoints(&inv);
+    let html = render_document(
         content,
         &RenderOptions {
             asset_folder: Some(asset_folder(file)),
@@ -75,23 +95,9 @@ fn render(file: &str, content: &str, inv: &Inventory) -> String {
                 known_endpoints: &known,
             },
         },
-    )
-}
-
-pub fn open(ws: &Workspace, file: &str) -> Result<RunbookView, RunbookError> {
-    let document = files::read(&folder(ws)?, file)?;
-    let inv = inv(ws)?;
-    Ok(RunbookView {
-        html: render(file, &document.content, &inv),
-        problems: check_source(file, &document.content, &inv),
-        document,
-    })
-}
-
-pub fn preview(ws: &Workspace, file: &str, content: &str) -> Result<RunbookPreview, RunbookError> {
-    let inv = inv(ws)?;
+    );
     Ok(RunbookPreview {
-        html: render(file, content, &inv),
+        html,
         problems: check_source(file, content, &inv),
     })
 }
@@ -128,12 +134,18 @@ pub fn walk(
     runbook_id: &str,
     incident_id: Option<i64>,
 ) -> Result<Walkthrough, RunbookError> {
-    let rb = parsed(ws, runbook_id)?;
-    let inv = inv(ws)?;
-    let known: HashSet<String> = inv.endpoints.iter().map(|e| e.id.clone()).collect();
-    let progress = walkthrough::progress(&ws.store, runbook_id, incident_id)?;
+    walk_of(ws, &parsed(ws, runbook_id)?, incident_id)
+}
+
+fn walk_of(
+    ws: &Workspace,
+    rb: &ParsedRunbook,
+    incident_id: Option<i64>,
+) -> Result<Walkthrough, RunbookError> {
+    let known = known_endpoints(&inv(ws)?);
+    let progress = walkthrough::progress(&ws.store, &rb.front.id, incident_id)?;
     Ok(walkthrough::view(
-        &rb,
+        rb,
         incident_id,
         &progress,
         &UnprobedHealth {
@@ -154,7 +166,7 @@ fn operator(ws: &Workspace) -> String {
 pub fn mark(ws: &Workspace, m: &StepMark) -> Result<Walkthrough, RunbookError> {
     let rb = parsed(ws, &m.runbook_id)?;
     walkthrough::mark(&ws.store, &rb, m, &operator(ws))?;
-    walk(ws, &m.runbook_id, m.incident_id)
+    walk_of(ws, &rb, m.incident_id)
 }
 
 /// Starts a walk over (every step pending again), and returns the fresh walk.
@@ -165,7 +177,7 @@ pub fn reset(
 ) -> Result<Walkthrough, RunbookError> {
     let rb = parsed(ws, runbook_id)?;
     walkthrough::reset(&ws.store, &rb, incident_id, &operator(ws))?;
-    walk(ws, runbook_id, incident_id)
+    walk_of(ws, &rb, incident_id)
 }
 
 /// What the audit needs from the runbooks: which vendor has a runbook for which failure mode.
