@@ -176,11 +176,12 @@ impl<'o> Rewriter<'o> {
         }
     }
 
-    fn rewrite<'a>(mut self, events: Vec<Event<'a>>) -> Vec<Event<'a>> {
+    fn rewrite<'a>(mut self, mut events: Vec<Event<'a>>) -> Vec<Event<'a>> {
         let mut out = Vec::with_capacity(events.len());
         let mut i = 0;
         while i < events.len() {
-            match events[i].clone() {
+            // Taken, not cloned: look-ahead below only reads events after `i`.
+            match std::mem::replace(&mut events[i], Event::SoftBreak) {
                 Event::Html(raw) | Event::InlineHtml(raw) => out.push(Event::Text(raw)),
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     let end = events[i..]
@@ -265,7 +266,7 @@ impl<'o> Rewriter<'o> {
                 }
                 Event::End(TagEnd::CodeBlock) => {
                     self.in_code_block = false;
-                    out.push(events[i].clone());
+                    out.push(Event::End(TagEnd::CodeBlock));
                 }
                 Event::Text(t) if !self.in_code_block => {
                     let text = if self.pin_events.contains(&i) {
