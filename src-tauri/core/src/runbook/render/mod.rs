@@ -108,18 +108,11 @@ pub(crate) fn merge_text<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Eve
     out
 }
 
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+/// `url` made safe inside a double-quoted `href`, as pulldown-cmark itself writes links.
+fn href(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_href(&mut out, url);
     out
 }
 
@@ -208,7 +201,7 @@ impl<'o> Rewriter<'o> {
                         out.push(Event::Html(
                             format!(
                                 "<a href=\"{}\" class=\"external\" target=\"_blank\" rel=\"noopener noreferrer\">",
-                                escape(&url)
+                                href(&url)
                             )
                             .into(),
                         ));
@@ -216,7 +209,7 @@ impl<'o> Rewriter<'o> {
                     Some(LinkTarget::InPage(anchor)) => {
                         self.links.push(true);
                         out.push(Event::Html(
-                            format!("<a href=\"{}\">", escape(&anchor)).into(),
+                            format!("<a href=\"{}\">", href(&anchor)).into(),
                         ));
                     }
                     None => self.links.push(false),
