@@ -5,7 +5,7 @@
 use brownout_core::audit::{AuditReport, Finding, FindingKind, Severity};
 use brownout_core::incident::TimelineEvent;
 use brownout_core::inventory::*;
-use brownout_core::runbook::desk::{RunbookPreview, RunbookView};
+use brownout_core::runbook::service::{RunbookPreview, RunbookView};
 use brownout_core::runbook::walkthrough::{
     Applicability, StepMark, StepState, WalkCounts, WalkSection, WalkStep, Walkthrough,
 };

@@ -49,7 +49,7 @@ pub fn run_gui(state: AppState) -> Result<(), tauri::Error> {
     build_app(tauri::Builder::default(), state)
         .setup(|app| {
             let state = app.state::<AppState>();
-            if let Err(e) = brownout_core::runbook::desk::prepare(&state.workspace) {
+            if let Err(e) = brownout_core::runbook::service::prepare(&state.workspace) {
                 eprintln!("brownout: cannot index the runbooks folder: {e}");
             }
             runbook_watch::restart(app.handle());

@@ -1,7 +1,7 @@
 //! Keeps the runbook index in step with the folder while the window is open, and tells the UI
 //! (`runbooks-changed`) when files change on disk, e.g. after a `git pull`.
 
-use brownout_core::runbook::desk;
+use brownout_core::runbook::service;
 use brownout_core::runbook::watch::watch;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -18,13 +18,13 @@ struct RunbooksChanged {
 /// (Re)starts watching the runbooks folder named in settings; the previous watcher stops.
 pub fn restart<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
-    let watcher = desk::folder(&state.workspace).and_then(|dir| {
+    let watcher = service::folder(&state.workspace).and_then(|dir| {
         std::fs::create_dir_all(&dir)
             .map_err(|e| brownout_core::runbook::RunbookError::Watch(e.to_string()))?;
         let ws = state.workspace.clone();
         let handle = app.clone();
         watch(&dir, move |files| {
-            if let Err(e) = desk::refresh(&ws) {
+            if let Err(e) = service::refresh(&ws) {
                 eprintln!("brownout: cannot re-index runbooks: {e}");
             }
             let _ = handle.emit(EVENT, RunbooksChanged { files });

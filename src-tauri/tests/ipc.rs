@@ -23,7 +23,7 @@ impl Harness {
         })
         .unwrap();
         // What the app does at start-up: the shipped runbooks installed and indexed.
-        brownout_core::runbook::desk::prepare(&ws).unwrap();
+        brownout_core::runbook::service::prepare(&ws).unwrap();
         let app = build_app(mock_builder(), AppState::new(ws))
             .build(tauri::generate_context!())
             .unwrap();

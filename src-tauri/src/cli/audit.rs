@@ -1,7 +1,7 @@
 use std::io::Write;
 
 use brownout_core::audit;
-use brownout_core::runbook::desk;
+use brownout_core::runbook::service;
 use brownout_core::Workspace;
 use clap::Args;
 
@@ -16,8 +16,8 @@ pub struct AuditArgs {
 
 pub fn run(args: AuditArgs, ws: &Workspace, out: &mut impl Write) -> Result<i32, Failure> {
     // Runbook coverage comes from the runbooks folder, indexed fresh.
-    desk::prepare(ws).map_err(Failure::input)?;
-    let ctx = desk::audit_context(ws).map_err(Failure::input)?;
+    service::prepare(ws).map_err(Failure::input)?;
+    let ctx = service::audit_context(ws).map_err(Failure::input)?;
     let report = audit::run(&ws.store, &ctx).map_err(Failure::input)?;
     let w = |e: std::io::Error| Failure::input(e);
     if args.json {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use brownout_core::health::UnprobedHealth;
 use brownout_core::inventory::{self, Inventory};
 use brownout_core::runbook::render::{render_document, RenderOptions};
-use brownout_core::runbook::{check_dir, desk};
+use brownout_core::runbook::{check_dir, service};
 use brownout_core::Workspace;
 use clap::Subcommand;
 
@@ -60,8 +60,8 @@ fn check(dir: Option<PathBuf>, ws: &Workspace, out: &mut impl Write) -> Result<i
         Some(d) => d,
         None => {
             // The workspace's own folder: make sure the shipped runbooks are there first.
-            desk::prepare(ws).map_err(Failure::input)?;
-            desk::folder(ws).map_err(Failure::input)?
+            service::prepare(ws).map_err(Failure::input)?;
+            service::folder(ws).map_err(Failure::input)?
         }
     };
     let problems = check_dir(&dir, &inventory(ws)?).map_err(Failure::input)?;

@@ -1,5 +1,5 @@
 use brownout_core::audit::{self, AuditReport};
-use brownout_core::runbook::desk;
+use brownout_core::runbook::service;
 use tauri::State;
 
 use crate::error::IpcError;
@@ -9,7 +9,7 @@ use crate::state::AppState;
 /// changed outside the app count).
 #[tauri::command]
 pub async fn audit_run(state: State<'_, AppState>) -> Result<AuditReport, IpcError> {
-    desk::refresh(&state.workspace)?;
-    let ctx = desk::audit_context(&state.workspace)?;
+    service::refresh(&state.workspace)?;
+    let ctx = service::audit_context(&state.workspace)?;
     Ok(audit::run(state.store(), &ctx)?)
 }

@@ -1,6 +1,6 @@
 use brownout_core::incident::{self, TimelineEvent};
-use brownout_core::runbook::desk::{self, RunbookPreview, RunbookView};
 use brownout_core::runbook::library;
+use brownout_core::runbook::service::{self, RunbookPreview, RunbookView};
 use brownout_core::runbook::walkthrough::{StepMark, Walkthrough};
 use brownout_core::runbook::{Document, RunbookQuery, RunbookSummary};
 use tauri::State;
@@ -16,7 +16,7 @@ pub async fn runbook_list(
     query: RunbookQuery,
 ) -> Result<Vec<RunbookSummary>, IpcError> {
     if query.text.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        desk::refresh(&state.workspace)?;
+        service::refresh(&state.workspace)?;
     }
     Ok(library::search(state.store(), &query)?)
 }
@@ -26,7 +26,7 @@ pub async fn runbook_open(
     state: State<'_, AppState>,
     file: String,
 ) -> Result<RunbookView, IpcError> {
-    Ok(desk::open(&state.workspace, &file)?)
+    Ok(service::open(&state.workspace, &file)?)
 }
 
 #[tauri::command]
@@ -35,7 +35,7 @@ pub async fn runbook_preview(
     file: String,
     content: String,
 ) -> Result<RunbookPreview, IpcError> {
-    Ok(desk::preview(&state.workspace, &file, &content)?)
+    Ok(service::preview(&state.workspace, &file, &content)?)
 }
 
 /// Saves only if the file is still at `base_version`; otherwise fails with code `conflict`.
@@ -46,7 +46,7 @@ pub async fn runbook_save(
     content: String,
     base_version: Option<String>,
 ) -> Result<Document, IpcError> {
-    Ok(desk::save(
+    Ok(service::save(
         &state.workspace,
         &file,
         &content,
@@ -60,7 +60,7 @@ pub async fn runbook_create(
     title: String,
     vendor: String,
 ) -> Result<Document, IpcError> {
-    Ok(desk::create(&state.workspace, &title, &vendor)?)
+    Ok(service::create(&state.workspace, &title, &vendor)?)
 }
 
 #[tauri::command]
@@ -69,7 +69,7 @@ pub async fn walkthrough_get(
     runbook_id: String,
     incident_id: Option<i64>,
 ) -> Result<Walkthrough, IpcError> {
-    Ok(desk::walk(&state.workspace, &runbook_id, incident_id)?)
+    Ok(service::walk(&state.workspace, &runbook_id, incident_id)?)
 }
 
 #[tauri::command]
@@ -77,7 +77,7 @@ pub async fn walkthrough_mark(
     state: State<'_, AppState>,
     mark: StepMark,
 ) -> Result<Walkthrough, IpcError> {
-    Ok(desk::mark(&state.workspace, &mark)?)
+    Ok(service::mark(&state.workspace, &mark)?)
 }
 
 #[tauri::command]

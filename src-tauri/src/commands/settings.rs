@@ -1,4 +1,4 @@
-use brownout_core::runbook::desk;
+use brownout_core::runbook::service;
 use brownout_core::settings::{self, Settings};
 use tauri::{AppHandle, Runtime, State};
 
@@ -20,7 +20,7 @@ pub async fn settings_save<R: Runtime>(
     settings: Settings,
 ) -> Result<Settings, IpcError> {
     let saved = settings::save(state.store(), &settings)?;
-    desk::prepare(&state.workspace)?;
+    service::prepare(&state.workspace)?;
     runbook_watch::restart(&app);
     Ok(saved)
 }

@@ -257,5 +257,4 @@ pub(crate) fn duplicate_id(
 }
 
 #[cfg(test)]
-#[path = "check/tests.rs"]
 mod tests;

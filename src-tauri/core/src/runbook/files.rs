@@ -193,5 +193,4 @@ pub fn create_from_template(
 }
 
 #[cfg(test)]
-#[path = "files/tests.rs"]
 mod tests;

@@ -268,5 +268,4 @@ pub fn coverage(store: &Store) -> Result<HashMap<String, HashSet<FailureMode>>, 
 }
 
 #[cfg(test)]
-#[path = "library/tests.rs"]
 mod tests;

@@ -255,5 +255,4 @@ pub fn parse(file: &str, source: &str) -> Result<ParsedRunbook, Vec<Problem>> {
 }
 
 #[cfg(test)]
-#[path = "parse/tests.rs"]
 mod tests;

@@ -316,5 +316,4 @@ pub fn view(
 }
 
 #[cfg(test)]
-#[path = "walkthrough/tests.rs"]
 mod tests;

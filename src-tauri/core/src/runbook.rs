@@ -5,11 +5,10 @@
 //! - [`library`]: the SQLite index of the runbooks folder, full-text search, audit coverage.
 //! - [`files`] / [`defaults`] / [`watch`]: the files on disk, the shipped runbooks, changes.
 //! - [`walkthrough`]: walking a runbook step by step, on the timeline.
-//! - [`desk`]: the operations the app and the CLI share over a workspace.
+//! - [`service`]: the operations the app and the CLI share over a workspace.
 
 pub mod check;
 pub mod defaults;
-pub mod desk;
 mod error;
 pub mod files;
 pub mod front_matter;
@@ -18,6 +17,7 @@ pub mod model;
 pub mod parse;
 pub mod refs;
 pub mod render;
+pub mod service;
 pub mod walkthrough;
 pub mod watch;
 
