@@ -258,23 +258,30 @@ pub fn delete_rotation(store: &Store, id: &str) -> Result<(), InventoryError> {
 /// Replaces the whole inventory with `inv`, atomically. `inv` must already be valid
 /// (see [`validate::inventory_issues`]); the database's constraints are the last line.
 pub fn replace_all(store: &Store, inv: &Inventory) -> Result<(), InventoryError> {
-    store.write(|tx| {
-        repo::clear_all(tx)?;
-        rotation::delete_all(tx)?;
-        for v in &inv.vendors {
-            repo::insert_vendor(tx, v)?;
-        }
-        for e in &inv.endpoints {
-            repo::insert_endpoint(tx, e)?;
-        }
-        for r in &inv.rotations {
-            rotation::insert(tx, r)?;
-        }
-        for w in &inv.workflows {
-            repo::insert_workflow(tx, w)?;
-        }
-        Ok(())
-    })
+    store.write(|tx| replace_all_in(tx, inv))
+}
+
+/// [`replace_all`] inside the caller's transaction (the store seeds a new database in the
+/// same transaction as its schema).
+pub(crate) fn replace_all_in(
+    tx: &rusqlite::Transaction,
+    inv: &Inventory,
+) -> Result<(), InventoryError> {
+    repo::clear_all(tx)?;
+    rotation::delete_all(tx)?;
+    for v in &inv.vendors {
+        repo::insert_vendor(tx, v)?;
+    }
+    for e in &inv.endpoints {
+        repo::insert_endpoint(tx, e)?;
+    }
+    for r in &inv.rotations {
+        rotation::insert(tx, r)?;
+    }
+    for w in &inv.workflows {
+        repo::insert_workflow(tx, w)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -91,8 +91,12 @@ fn errors(s: &Settings) -> Vec<FieldError> {
     out
 }
 
-/// Validates and stores the settings; the runbooks folder is created if missing.
+/// Validates and stores the settings; the runbooks folder is created if missing. Returns
+/// the settings as stored (the operator's name trimmed).
 pub fn save(store: &Store, s: &Settings) -> Result<Settings, SettingsError> {
+    if store.is_read_only() {
+        return Err(store.read_only_error().into());
+    }
     let errs = errors(s);
     if !errs.is_empty() {
         return Err(SettingsError::Invalid(errs));
@@ -103,21 +107,25 @@ pub fn save(store: &Store, s: &Settings) -> Result<Settings, SettingsError> {
             message: format!("cannot create '{}': {e}", s.runbooks_dir),
         }]));
     }
+    let stored = Settings {
+        operator: s.operator.trim().to_owned(),
+        ..s.clone()
+    };
     store.write(|tx| {
         let mut stmt = tx.prepare(
             "INSERT INTO settings (key, value) VALUES (?, ?)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         )?;
         for (k, v) in [
-            ("operator", s.operator.trim()),
-            ("runbooks_dir", &s.runbooks_dir),
-            ("time_zone", &s.time_zone),
+            ("operator", &stored.operator),
+            ("runbooks_dir", &stored.runbooks_dir),
+            ("time_zone", &stored.time_zone),
         ] {
             stmt.execute(params![k, v])?;
         }
         Ok::<_, SettingsError>(())
     })?;
-    Ok(s.clone())
+    Ok(stored)
 }
 
 #[cfg(test)]

@@ -1,15 +1,21 @@
 //! The SQLite store: one connection per workspace, opened with the pragmas Brownout relies on,
-//! migrated forward atomically, and never touched when it comes from a newer Brownout.
+//! migrated forward atomically, and never touched when it is not Brownout's or comes from a
+//! newer Brownout. How a file is looked at and opened lives in [`open`]; what makes a file
+//! Brownout's in [`identity`].
 
+mod identity;
 pub(crate) mod migrations;
+mod open;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use identity::APPLICATION_ID;
 pub use migrations::LATEST_VERSION;
+pub use open::{shown, OpenOptions, Seed};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -21,14 +27,31 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error("{path} is not a Brownout database ({reason}); it was left untouched")]
+    NotBrownout { path: String, reason: String },
+    #[error("cannot use {path} as the database: {reason}")]
+    BadPath { path: String, reason: String },
+    #[error("the database {path} is read-only ({reason}); nothing was changed")]
+    ReadOnly { path: String, reason: String },
     #[error("cannot create the folder for the database {path}: {source}")]
     CreateDir {
         path: String,
         source: std::io::Error,
     },
-    #[error("migration to schema version {version} failed: {source}")]
+    #[error("migration of the database {path} to schema version {version} failed: {source}")]
     Migration {
+        path: String,
         version: i64,
+        source: rusqlite::Error,
+    },
+    #[error("cannot seed the new database {path}: {source}")]
+    Seed {
+        path: String,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    #[error("the database {path}: {source}")]
+    Database {
+        path: String,
         source: rusqlite::Error,
     },
     #[error("database error: {0}")]
@@ -37,7 +60,7 @@ pub enum StoreError {
     Poisoned,
 }
 
-/// How the store came to be: a fresh database gets the demo workspace seeded.
+/// How the store came to be: `Fresh` when this open created (and seeded) the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Opened {
     Fresh,
@@ -49,67 +72,54 @@ pub enum Opened {
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
     path: Option<PathBuf>,
+    /// A read-only store is an in-memory copy of the file: the runbook index (derived data)
+    /// may be rebuilt in it, every other write is refused.
+    read_only: bool,
+    /// Set by the read-only authorizer when it refused a statement.
+    refused: Arc<AtomicBool>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
+    /// Opens (creating it and its folders if needed) the database at `path` and migrates it
+    /// to the latest schema.
     pub fn open(path: &Path) -> Result<(Self, Opened), StoreError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
-                path: dir.display().to_string(),
-                source,
-            })?;
-        }
-        let conn = Connection::open(path)?;
-        Self::prepare(conn, Some(path.to_path_buf()), LATEST_VERSION)
+        Self::open_with(
+            path,
+            &OpenOptions {
+                create_folders: true,
+                ..OpenOptions::default()
+            },
+        )
+    }
+
+    /// Opens the database at `path` as `options` say; see [`OpenOptions`].
+    pub fn open_with(path: &Path, options: &OpenOptions) -> Result<(Self, Opened), StoreError> {
+        open::open(path, options, LATEST_VERSION)
     }
 
     /// An in-memory database, migrated to the latest schema (for tests and benchmarks).
     pub fn open_in_memory() -> Result<(Self, Opened), StoreError> {
-        Self::prepare(Connection::open_in_memory()?, None, LATEST_VERSION)
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        migrations::migrate(&tx, ":memory:", 0, LATEST_VERSION)?;
+        tx.commit()?;
+        Ok((Self::new(conn, None, false), Opened::Fresh))
     }
 
     /// Opens `path` migrated only up to `version`: lets tests build every earlier schema.
     #[doc(hidden)]
     pub fn open_at_version(path: &Path, version: i64) -> Result<(Self, Opened), StoreError> {
-        Self::prepare(Connection::open(path)?, Some(path.to_path_buf()), version)
+        open::open(path, &OpenOptions::default(), version)
     }
 
-    fn prepare(
-        mut conn: Connection,
-        path: Option<PathBuf>,
-        target: i64,
-    ) -> Result<(Self, Opened), StoreError> {
-        conn.busy_timeout(Duration::from_secs(5))?;
-        // Check the version before any pragma that could write to the file.
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if found > LATEST_VERSION {
-            return Err(StoreError::NewerSchema {
-                path: path
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| ":memory:".into()),
-                found,
-                known: LATEST_VERSION,
-            });
+    fn new(conn: Connection, path: Option<PathBuf>, read_only: bool) -> Self {
+        Store {
+            conn: Arc::new(Mutex::new(conn)),
+            path,
+            read_only,
+            refused: Arc::new(AtomicBool::new(false)),
         }
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        // A timeline entry the operator saw as saved must survive power loss.
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrations::migrate(&mut conn, found, target)?;
-        let opened = if found == 0 {
-            Opened::Fresh
-        } else {
-            Opened::Existing
-        };
-        Ok((
-            Store {
-                conn: Arc::new(Mutex::new(conn)),
-                path,
-            },
-            opened,
-        ))
     }
 
     /// The file behind this store, if any.
@@ -117,17 +127,53 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// The path as error messages show it.
+    fn shown_path(&self) -> String {
+        self.path
+            .as_deref()
+            .map(shown)
+            .unwrap_or_else(|| ":memory:".into())
+    }
+
+    /// True when the file could not be written: the store is an in-memory copy and refuses
+    /// changes to the inventory, settings, walk-throughs and incidents.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// The error a change gets on a read-only store.
+    pub fn read_only_error(&self) -> StoreError {
+        StoreError::ReadOnly {
+            path: self.shown_path(),
+            reason: "the file or its folder cannot be written; it was opened as a read-only copy"
+                .into(),
+        }
+    }
+
     fn lock(&self) -> Result<MutexGuard<'_, Connection>, StoreError> {
         self.conn.lock().map_err(|_| StoreError::Poisoned)
     }
 
-    /// Runs `f` with the connection, for reads.
+    fn database(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Database {
+            path: self.shown_path(),
+            source,
+        }
+    }
+
+    /// Runs `f` inside one read transaction: everything `f` reads comes from the same
+    /// snapshot of the database, even while other processes write (WAL).
     pub fn read<T, E: From<StoreError>>(
         &self,
         f: impl FnOnce(&Connection) -> Result<T, E>,
     ) -> Result<T, E> {
-        let conn = self.lock()?;
-        f(&conn)
+        let mut conn = self.lock()?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(|e| self.database(e))?;
+        let out = f(&tx)?;
+        tx.commit().map_err(|e| self.database(e))?;
+        Ok(out)
     }
 
     /// Runs `f` in an `IMMEDIATE` transaction, committed only if `f` succeeds.
@@ -136,11 +182,19 @@ impl Store {
         f: impl FnOnce(&Transaction) -> Result<T, E>,
     ) -> Result<T, E> {
         let mut conn = self.lock()?;
+        self.refused.store(false, Ordering::SeqCst);
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
-        let out = f(&tx)?;
-        tx.commit().map_err(StoreError::from)?;
+            .map_err(|e| self.database(e))?;
+        let out = match f(&tx) {
+            Ok(out) => out,
+            // The caller's error would only say "not authorized": say why.
+            Err(_) if self.refused.load(Ordering::SeqCst) => {
+                return Err(self.read_only_error().into())
+            }
+            Err(e) => return Err(e),
+        };
+        tx.commit().map_err(|e| self.database(e))?;
         Ok(out)
     }
 

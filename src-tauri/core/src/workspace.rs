@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::inventory::{demo, file::ImportError};
-use crate::store::{default_db_path, Opened, Store, StoreError};
+use crate::store::{default_db_path, OpenOptions, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
@@ -13,7 +13,8 @@ pub enum WorkspaceError {
     Seed(#[from] ImportError),
 }
 
-/// Where a workspace lives. `db` defaults to `brownout.db` in the platform's data directory.
+/// Where a workspace lives. `db` defaults to `brownout.db` in the platform's data directory,
+/// whose folders are created; a database given explicitly must be in an existing folder.
 #[derive(Debug, Clone, Default)]
 pub struct WorkspaceLocation {
     pub db: Option<PathBuf>,
@@ -26,13 +27,33 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Opens the workspace; a fresh database is seeded with the demo inventory.
+    /// Opens the workspace; a new database is created and seeded with the demo inventory in
+    /// one step. A database that cannot be written is opened as a read-only copy.
     pub fn open(location: &WorkspaceLocation) -> Result<Self, WorkspaceError> {
-        let db = location.db.clone().unwrap_or_else(default_db_path);
-        let (store, opened) = Store::open(&db)?;
-        if opened == Opened::Fresh {
-            demo::seed(&store)?;
-        }
+        Self::open_as(location, false)
+    }
+
+    /// Opens an existing workspace without ever writing to its database.
+    pub fn open_read_only(location: &WorkspaceLocation) -> Result<Self, WorkspaceError> {
+        Self::open_as(location, true)
+    }
+
+    fn open_as(location: &WorkspaceLocation, read_only: bool) -> Result<Self, WorkspaceError> {
+        let (db, create_folders) = match &location.db {
+            Some(db) => (db.clone(), false),
+            None => (default_db_path(), true),
+        };
+        let seed = |tx: &rusqlite::Transaction| {
+            demo::seed_in(tx).map_err(|e| Box::new(e) as Box<dyn std::error::Error + Send + Sync>)
+        };
+        let (store, _) = Store::open_with(
+            &db,
+            &OpenOptions {
+                create_folders,
+                read_only,
+                seed: Some(&seed),
+            },
+        )?;
         let dir = db
             .parent()
             .filter(|p| !p.as_os_str().is_empty())

@@ -42,3 +42,21 @@ fn bad_values_name_their_fields_and_keep_the_old_ones() {
     assert_eq!(fields, ["operator", "runbooks_dir", "time_zone"]);
     assert_eq!(load(&store, dir.path()).unwrap(), before);
 }
+
+/// What `save` returns is what `load` gives back: the operator's name as stored, trimmed.
+#[test]
+fn saved_settings_are_returned_as_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_in_memory().unwrap();
+    let saved = save(
+        &store,
+        &Settings {
+            operator: "  Ana Lima \t".into(),
+            runbooks_dir: dir.path().join("rb").display().to_string(),
+            time_zone: "UTC".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(saved.operator, "Ana Lima");
+    assert_eq!(load(&store, dir.path()).unwrap(), saved);
+}

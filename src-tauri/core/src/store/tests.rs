@@ -71,7 +71,9 @@ fn newer_schema_is_refused_and_left_untouched() {
     let path = dir.path().join("future.db");
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        c.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 999;")
+        c.execute_batch(&format!(
+            "CREATE TABLE t (x); PRAGMA user_version = 999; PRAGMA application_id = {APPLICATION_ID};"
+        ))
             .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
@@ -108,7 +110,9 @@ fn a_broken_migration_leaves_the_previous_version() {
     let mut conn = rusqlite::Connection::open_in_memory().unwrap();
     // Make migration 1 fail half-way: its first table already exists.
     conn.execute_batch("CREATE TABLE endpoints (x);").unwrap();
-    let err = migrations::migrate(&mut conn, 0, LATEST_VERSION).unwrap_err();
+    let tx = conn.transaction().unwrap();
+    let err = migrations::migrate(&tx, "m.db", 0, LATEST_VERSION).unwrap_err();
+    drop(tx);
     assert!(
         matches!(err, StoreError::Migration { version: 1, .. }),
         "{err}"
