@@ -203,35 +203,52 @@ fn source(path: &Path, shown: &str) -> Result<Connection, StoreError> {
         source,
     };
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let immutable = || -> Result<Connection, StoreError> {
+        let conn =
+            Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+                .map_err(db)?;
+        count_schema(&conn, shown)?;
+        Ok(conn)
+    };
+    // A WAL database with no changes in a -wal file is read exactly as immutable; opened
+    // the ordinary way, a reader would leave -wal and -shm files behind (or, in a folder that
+    // cannot be written, fail for want of them).
+    if in_wal_mode(path) && !wal_holds(path) {
+        return immutable();
+    }
     let conn = Connection::open_with_flags(path, flags).map_err(db)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(db)?;
+    count_schema(&conn, shown)?;
+    Ok(conn)
+}
+
+fn count_schema(conn: &Connection, shown: &str) -> Result<(), StoreError> {
     match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
         r.get::<_, i64>(0)
     }) {
-        Ok(_) => Ok(conn),
+        Ok(_) => Ok(()),
         Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
             Err(StoreError::NotBrownout {
                 path: shown.to_owned(),
                 reason: "it is not an SQLite database".into(),
             })
         }
-        // A WAL database in a folder that cannot be written has no -shm file to read
-        // through; read as immutable it is exact as long as no -wal file holds changes.
-        Err(e) if e.sqlite_error_code() == Some(ErrorCode::CannotOpen) && !wal_holds(path) => {
-            drop(conn);
-            let conn = Connection::open_with_flags(
-                immutable_uri(path),
-                flags | OpenFlags::SQLITE_OPEN_URI,
-            )
-            .map_err(db)?;
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .map_err(db)?;
-            Ok(conn)
-        }
-        Err(e) => Err(db(e)),
+        Err(source) => Err(StoreError::Database {
+            path: shown.to_owned(),
+            source,
+        }),
     }
+}
+
+/// The file's header says WAL (format versions 2 at offsets 18 and 19).
+fn in_wal_mode(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 20];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|_| {
+            header.starts_with(b"SQLite format 3\0") && header[18] == 2 && header[19] == 2
+        })
 }
 
 fn wal_holds(path: &Path) -> bool {
