@@ -121,7 +121,8 @@ fn bad_usage_and_newer_database_exit_2() {
     let future = dir.path().join("future.db");
     rusqlite::Connection::open(&future)
         .unwrap()
-        .execute_batch("PRAGMA user_version = 99;")
+        // A newer Brownout's database carries Brownout's marker.
+        .execute_batch("PRAGMA user_version = 99; PRAGMA application_id = 1112690519;")
         .unwrap();
     let out = brownout(&future, &["audit"]);
     assert_eq!(out.status.code(), Some(2));

@@ -60,6 +60,9 @@ pub(super) fn open(
     let shown = shown(path);
     let exists = check_path(path, &shown, options.create_folders)?;
     if options.read_only {
+        if !exists {
+            return Err(no_new_database(&shown));
+        }
         return snapshot(path, &shown);
     }
     if exists {
@@ -283,10 +286,7 @@ fn snapshot(path: &Path, shown: &str) -> Result<(Store, Opened), StoreError> {
     };
     let src = source(path, shown)?;
     let Identity::Brownout(version) = identify(&src, shown)? else {
-        return Err(StoreError::ReadOnly {
-            path: shown.to_owned(),
-            reason: "a new database cannot be created where nothing can be written".into(),
-        });
+        return Err(no_new_database(shown));
     };
     let mut mem = Connection::open_in_memory().map_err(db)?;
     Backup::new(&src, &mut mem)
@@ -306,6 +306,13 @@ fn snapshot(path: &Path, shown: &str) -> Result<(Store, Opened), StoreError> {
     let mut store = Store::new(mem, Some(path.to_path_buf()), true);
     store.refused = refused;
     Ok((store, Opened::Existing))
+}
+
+fn no_new_database(shown: &str) -> StoreError {
+    StoreError::ReadOnly {
+        path: shown.to_owned(),
+        reason: "a new database cannot be created without writing".into(),
+    }
 }
 
 /// In a read-only copy only the runbook index (`runbook_*` tables, derived from the files) may
