@@ -94,24 +94,25 @@ fn twenty_first_opens_at_once_all_print_the_seeded_demo() {
     }
 }
 
-/// The demo with every name changed, so that an export mixing the two differs from both,
-/// and with many more vendors, so that reading it takes long enough for imports to land
-/// in the middle of a read that is not one snapshot.
-fn other_inventory(demo_json: &[u8]) -> Vec<u8> {
+/// The demo grown to 600 workflows (copies under new ids), its names ending in `suffix`: two
+/// suffixes give two inventories an export mixing them differs from, and the size makes a
+/// read long enough for an import to land in the middle of it if it is not one snapshot.
+fn grown(demo_json: &[u8], suffix: &str) -> Vec<u8> {
     let mut v: serde_json::Value = serde_json::from_slice(demo_json).unwrap();
     for list in ["vendors", "endpoints", "workflows", "rotations"] {
         for item in v[list].as_array_mut().unwrap() {
             let name = item["name"].as_str().unwrap().to_owned();
-            item["name"] = format!("{name} B").into();
+            item["name"] = format!("{name}{suffix}").into();
         }
     }
-    let vendors = v["vendors"].as_array_mut().unwrap();
-    for i in 0..3000 {
-        vendors.push(serde_json::json!({
-            "id": format!("zz-extra-{i:04}"),
-            "name": format!("Extra vendor {i}"),
-            "status_page": format!("https://status.example.com/{i}"),
-        }));
+    let workflows = v["workflows"].as_array_mut().unwrap();
+    let originals = workflows.clone();
+    for i in 0..120 {
+        for w in &originals {
+            let mut copy = w.clone();
+            copy["id"] = format!("{}-{i:03}", w["id"].as_str().unwrap()).into();
+            workflows.push(copy);
+        }
     }
     serde_json::to_vec_pretty(&v).unwrap()
 }
@@ -120,8 +121,8 @@ fn other_inventory(demo_json: &[u8]) -> Vec<u8> {
 fn exports_taken_while_imports_run_are_each_one_whole_inventory() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("busy.db");
-    let a = brownout(&db, &["inventory", "export", "--format", "json"]).stdout;
-    let b = other_inventory(&a);
+    let demo = brownout(&db, &["inventory", "export", "--format", "json"]).stdout;
+    let (a, b) = (grown(&demo, ""), grown(&demo, " B"));
     let (file_a, file_b) = (dir.path().join("a.json"), dir.path().join("b.json"));
     std::fs::write(&file_a, &a).unwrap();
     std::fs::write(&file_b, &b).unwrap();
@@ -139,7 +140,7 @@ fn exports_taken_while_imports_run_are_each_one_whole_inventory() {
     let importer = {
         let (db, file_a, file_b) = (db.clone(), file_a.clone(), file_b.clone());
         std::thread::spawn(move || {
-            for i in 0..40 {
+            for i in 0..30 {
                 let file = if i % 2 == 0 { &file_b } else { &file_a };
                 let out = brownout(&db, &["inventory", "import", file.to_str().unwrap()]);
                 assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -192,14 +193,14 @@ fn first_opens_killed_at_various_moments_leave_a_database_that_reopens_seeded() 
     let out = brownout(&dir.path().join("calibration.db"), &["inventory", "export"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let whole = started.elapsed();
-    for i in 1..=16u32 {
+    for i in 1..=24u32 {
         let db = dir.path().join(format!("killed-{i}.db"));
         let mut child = command(&db, &["inventory", "export"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let at = whole * i / 16;
+        let at = whole * i / 24;
         std::thread::sleep(at);
         let _ = child.kill(); // SIGKILL; it may have finished already
         child.wait().unwrap();
