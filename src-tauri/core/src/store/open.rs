@@ -99,6 +99,12 @@ fn check_path(path: &Path, shown: &str, create_folders: bool) -> Result<bool, St
         return Err(bad("the path contains control characters".into()));
     }
     match std::fs::metadata(path) {
+        // An empty file is a new database only where it was asked for, not at the end of a
+        // link that may point anywhere.
+        Ok(m) if m.is_file() && m.len() == 0 && is_link(path) => Err(bad(
+            "it is a link to an empty file; give the file's own path to create a database there"
+                .into(),
+        )),
         Ok(m) if m.is_file() => Ok(true),
         Ok(m) if m.is_dir() => Err(bad("it is a folder".into())),
         Ok(_) => Err(bad("it is not a regular file".into())),
@@ -129,6 +135,11 @@ fn check_path(path: &Path, shown: &str, create_folders: bool) -> Result<bool, St
         }
         Err(e) => Err(bad(e.to_string())),
     }
+}
+
+fn is_link(path: &Path) -> bool {
+    path.symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Opens the file for writing: a new or empty file gets schema and seed in one exclusive

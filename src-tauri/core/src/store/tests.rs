@@ -346,6 +346,12 @@ fn bad_paths_are_refused_naming_the_path() {
         std::os::unix::fs::symlink(dir.path().join("nowhere.db"), &link).unwrap();
         refused(&link, "link to a file that does not exist");
         assert!(!dir.path().join("nowhere.db").exists());
+        let target = dir.path().join("elsewhere.db");
+        std::fs::write(&target, b"").unwrap();
+        let link = dir.path().join("to-empty.db");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        refused(&link, "link to an empty file");
+        assert_eq!(std::fs::metadata(&target).unwrap().len(), 0);
         refused(Path::new("/dev/null"), "not a regular file");
     }
     // The default location gets its folders; an empty file is a new database.
