@@ -399,4 +399,23 @@ mod read_only {
             chmod(&dir, 0o755);
         }
     }
+
+    #[test]
+    fn no_new_database_is_made_in_a_folder_that_cannot_be_written() {
+        let top = tempfile::tempdir().unwrap();
+        chmod(top.path(), 0o755);
+        let dir = top.path().join("locked");
+        std::fs::create_dir(&dir).unwrap();
+        chmod(&dir, 0o555);
+        let db = dir.join("new.db");
+        let out = as_reader(&db, &["inventory", "export"]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("cannot be written") && err.contains(&db.display().to_string()),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+        chmod(&dir, 0o755);
+    }
 }

@@ -76,6 +76,10 @@ pub(super) fn open(
     }
     match open_writable(path, &shown, options.seed, target) {
         Err(e) if exists && cannot_write(&e) => snapshot(path, &shown),
+        Err(e) if cannot_write(&e) => Err(StoreError::ReadOnly {
+            path: shown,
+            reason: "its folder cannot be written, so no database can be created there".into(),
+        }),
         other => other,
     }
 }
