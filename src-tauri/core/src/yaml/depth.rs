@@ -133,7 +133,9 @@ fn scan(text: &str, mut seen: impl FnMut(usize, usize) -> bool) {
                         return;
                     }
                 }
-                b':' if ends_token(next) || (flow > 0 && matches!(next, Some(b',' | b']' | b'}'))) => {
+                b':' if ends_token(next)
+                    || (flow > 0 && matches!(next, Some(b',' | b']' | b'}'))) =>
+                {
                     node_start = true;
                 }
                 b'|' | b'>' if node_start && flow == 0 => {

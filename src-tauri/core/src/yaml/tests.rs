@@ -33,7 +33,10 @@ fn deep_block_nesting_is_refused() {
         text.push_str("k:\n");
     }
     let err = from_str::<serde_yaml_ng::Value>(&text, Limits::DEFAULT).unwrap_err();
-    assert!(matches!(err, YamlError::TooDeep { line: 65, .. }), "{err:?}");
+    assert!(
+        matches!(err, YamlError::TooDeep { line: 65, .. }),
+        "{err:?}"
+    );
     let text = format!("{}x\n", "- ".repeat(200));
     assert!(matches!(
         from_str::<serde_yaml_ng::Value>(&text, Limits::DEFAULT),
@@ -84,7 +87,10 @@ fn a_byte_order_mark_is_accepted() {
 fn the_serde_error_form_keeps_the_message() {
     let text = "[".repeat(100);
     let err = from_str_bounded::<serde_yaml_ng::Value>(&text).unwrap_err();
-    assert!(err.to_string().contains("nested deeper than 64 levels"), "{err}");
+    assert!(
+        err.to_string().contains("nested deeper than 64 levels"),
+        "{err}"
+    );
     let err = from_str_bounded::<serde_yaml_ng::Value>("a: [1\n").unwrap_err();
     assert!(err.location().is_some(), "{err}");
 }
@@ -104,5 +110,8 @@ fn runbook_front_matter_uses_the_same_bounds() {
     let refs = vec!["*s"; 4000].join(", ");
     let bomb = format!("---\nid: &s \"{big}\"\ntitle: [{refs}]\n---\n");
     let err = crate::runbook::parse::front_matter("bomb.md", &bomb).unwrap_err();
-    assert!(err[0].message.contains("expand it to more than 16 MiB"), "{err:?}");
+    assert!(
+        err[0].message.contains("expand it to more than 16 MiB"),
+        "{err:?}"
+    );
 }
