@@ -35,7 +35,7 @@ impl Limits {
 
 #[derive(Debug, thiserror::Error)]
 pub enum YamlError {
-    #[error("line {line}: nested deeper than {limit} levels, the limit")]
+    #[error("nested deeper than {limit} levels, the limit")]
     TooDeep { limit: usize, line: usize },
     #[error("aliases expand it to more than {} MiB, the limit", .limit / (1024 * 1024))]
     TooExpanded { limit: usize },
@@ -96,7 +96,10 @@ pub fn from_str<T: DeserializeOwned>(text: &str, limits: Limits) -> Result<T, Ya
 pub fn from_str_bounded<T: DeserializeOwned>(text: &str) -> Result<T, serde_yaml_ng::Error> {
     from_str(text, Limits::DEFAULT).map_err(|e| match e {
         YamlError::Syntax(e) => e,
-        other => de::Error::custom(other),
+        other => match other.line() {
+            Some(line) => de::Error::custom(format!("{other} (line {line} of the YAML)")),
+            None => de::Error::custom(other),
+        },
     })
 }
 

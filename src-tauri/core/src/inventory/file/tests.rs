@@ -113,14 +113,14 @@ fn invalid_import_changes_nothing() {
         DEMO_INVENTORY.replace("primary: openai-gpt-4o-mini", "primary: ghost"),
     )
     .unwrap();
-    let err = import(&s, &path).unwrap_err();
+    let err = import(&s, &path, ImportOptions::default()).unwrap_err();
     assert!(
         err.to_string().contains("unknown endpoint 'ghost'"),
         "{err}"
     );
     assert!(err.to_string().contains("broken.yaml:"), "{err}");
     assert_eq!(export(&s, Format::Yaml).unwrap(), before);
-    let missing = import(&s, &dir.path().join("nope.yaml")).unwrap_err();
+    let missing = import(&s, &dir.path().join("nope.yaml"), ImportOptions::default()).unwrap_err();
     assert!(missing.to_string().contains("cannot read"), "{missing}");
 }
 
@@ -135,8 +135,8 @@ fn valid_import_replaces_the_inventory() {
         r#"{"vendors":[{"id":"acme","name":"Acme AI"}],"endpoints":[{"id":"acme-large","vendor":"acme","name":"Large","model":"large-1","base_url":"https://api.acme.example/v1","api_style":"http","latency_slo_ms":3000}],"workflows":[],"rotations":[]}"#,
     )
     .unwrap();
-    let summary = import(&s, &path).unwrap();
-    assert_eq!(summary.vendors, 1);
+    let plan = import(&s, &path, ImportOptions::default()).unwrap();
+    assert_eq!(plan.result.vendors, 1);
     let inv = crate::inventory::load(&s).unwrap();
     assert_eq!(inv.vendors.len(), 1);
     assert!(inv.workflows.is_empty());
