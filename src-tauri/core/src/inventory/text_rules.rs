@@ -6,7 +6,6 @@
 //! paths the other validation messages use, e.g. `failure_modes.slow.degradation`.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -162,19 +161,36 @@ fn item_problems(item: &Value) -> Vec<FieldError> {
     out
 }
 
-/// Applies the text rules to one item about to be saved: adds their problems to `errors`,
-/// drops other problems of the fields they reject (those messages may repeat a secret or raw
-/// control characters), and escapes what is left.
+/// Puts `mine` into `errors`: each in place of the first error on the same field (other errors
+/// on that field go: their messages may repeat a secret or raw control characters), or at the
+/// end when its field had none.
+fn merge<T, K: PartialEq>(errors: &mut Vec<T>, mine: Vec<T>, key: impl Fn(&T) -> K) {
+    for m in mine {
+        let k = key(&m);
+        match errors.iter().position(|e| key(e) == k) {
+            Some(first) => {
+                let mut i = 0;
+                errors.retain(|e| {
+                    i += 1;
+                    i - 1 == first || key(e) != k
+                });
+                errors[first] = m;
+            }
+            None => errors.push(m),
+        }
+    }
+}
+
+/// Applies the text rules to one item about to be saved: their problems take the place of
+/// other problems of the same fields, and every message is escaped.
 pub fn screen_item(item: &impl Serialize, errors: &mut Vec<FieldError>) {
     let mine = serde_json::to_value(item)
         .map(|v| item_problems(&v))
         .unwrap_or_default();
-    let rejected: HashSet<String> = mine.iter().map(|e| e.field.clone()).collect();
-    errors.retain(|e| !rejected.contains(&e.field));
     for e in errors.iter_mut() {
         e.message = escape(&e.message).into_owned();
     }
-    errors.extend(mine);
+    merge(errors, mine, |e| e.field.clone());
 }
 
 /// [`screen_item`] for every item of a whole inventory.
@@ -182,6 +198,10 @@ pub fn screen_issues(inv: &Inventory, issues: &mut Vec<InventoryIssue>) {
     let Ok(value) = serde_json::to_value(inv) else {
         return;
     };
+    for i in issues.iter_mut() {
+        i.item = escape(&i.item).into_owned();
+        i.error.message = escape(&i.error.message).into_owned();
+    }
     let mut mine = Vec::new();
     for section in SECTIONS {
         let items = value.get(section).and_then(Value::as_array);
@@ -190,21 +210,14 @@ pub fn screen_issues(inv: &Inventory, issues: &mut Vec<InventoryIssue>) {
             mine.extend(item_problems(item).into_iter().map(|error| InventoryIssue {
                 section,
                 index,
-                item: id.to_owned(),
+                item: escape(id).into_owned(),
                 error,
             }));
         }
     }
-    let rejected: HashSet<(&str, usize, String)> = mine
-        .iter()
-        .map(|i| (i.section, i.index, i.error.field.clone()))
-        .collect();
-    issues.retain(|i| !rejected.contains(&(i.section, i.index, i.error.field.clone())));
-    issues.extend(mine);
-    for i in issues.iter_mut() {
-        i.item = escape(&i.item).into_owned();
-        i.error.message = escape(&i.error.message).into_owned();
-    }
+    merge(issues, mine, |i| {
+        (i.section, i.index, i.error.field.clone())
+    });
     let rank = |s: &str| SECTIONS.iter().position(|x| *x == s);
     issues.sort_by_key(|i| (rank(i.section), i.index));
 }

@@ -199,3 +199,31 @@ fn escape_writes_invisible_characters_visibly() {
         "a\\nb\\tc\\u{1b}[0m\\u{202e}\\u{feff}"
     );
 }
+
+#[test]
+fn a_rule_takes_the_place_of_other_problems_of_its_field() {
+    let f = |field: &str, message: &str| FieldError {
+        field: field.into(),
+        message: message.into(),
+    };
+    let mut errors = vec![
+        f("base_url", "a"),
+        f("credential", "old 1"),
+        f("vendor", "b"),
+        f("credential", "old 2"),
+    ];
+    merge(
+        &mut errors,
+        vec![f("credential", "new"), f("name", "c")],
+        |e| e.field.clone(),
+    );
+    assert_eq!(
+        errors,
+        [
+            f("base_url", "a"),
+            f("credential", "new"),
+            f("vendor", "b"),
+            f("name", "c")
+        ]
+    );
+}
