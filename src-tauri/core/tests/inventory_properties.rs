@@ -8,6 +8,7 @@ use brownout_core::inventory::{
     ApiStyle, Criticality, Endpoint, FailureModePlan, FailureModes, FallbackStep, Inventory,
     Rotation, RotationMember, Vendor, Workflow,
 };
+use brownout_core::yaml::nesting_depth;
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -397,5 +398,49 @@ proptest! {
         let text = format!("vendors: {}", opener.repeat(depth));
         let err = parse("deep.yaml", &text, Format::Yaml).unwrap_err();
         prop_assert!(matches!(err, ImportError::Limit { .. }), "{}", err);
+    }
+}
+
+/// Tokens of YAML structure, without aliases (an alias may repeat a deep node inside another,
+/// which the parser's own recursion limit bounds).
+const TOKENS: &[&str] = &[
+    "[", "]", "{", "}", ", ", ": ", ":", "- ", "? ", "\n", "  ", " ", "'", "\"", "# ", "a", "b ",
+    "| ", "> ", "&x ", "!t ", "\\", "---\n",
+];
+
+fn value_depth(v: &serde_yaml_ng::Value) -> usize {
+    use serde_yaml_ng::Value;
+    match v {
+        Value::Sequence(items) => 1 + items.iter().map(value_depth).max().unwrap_or(0),
+        Value::Mapping(m) => {
+            1 + m
+                .iter()
+                .map(|(k, v)| value_depth(k).max(value_depth(v)))
+                .max()
+                .unwrap_or(0)
+        }
+        Value::Tagged(t) => value_depth(&t.value),
+        _ => 0,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    /// The pre-scan is a bound only if it never sees less nesting than the parser builds.
+    #[test]
+    fn the_depth_scan_never_undercounts_the_parser(
+        tokens in prop::collection::vec(select(TOKENS), 0..80),
+    ) {
+        let text = tokens.concat();
+        if let Ok(v) = serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text) {
+            prop_assert!(
+                value_depth(&v) <= nesting_depth(&text),
+                "{:?}: parsed {} deep, scanned {}",
+                text,
+                value_depth(&v),
+                nesting_depth(&text)
+            );
+        }
     }
 }

@@ -45,24 +45,36 @@ fn scan(text: &str, mut seen: impl FnMut(usize, usize) -> bool) {
     let mut quote = Quote::None;
     // Lines more indented than this belong to a block scalar.
     let mut block_scalar_parent: Option<usize> = None;
+    // A plain scalar open at the end of the previous line, and the indentation of the line it
+    // began on: a following line may continue it, and then a quote there is just a character.
+    let mut plain_open = false;
+    let mut plain_parent = 0usize;
 
     for (n, line) in text.split('\n').enumerate() {
         let line_no = n + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
         let bytes = line.as_bytes();
         let indent = bytes.iter().take_while(|&&b| b == b' ').count();
-        let blank = indent == bytes.len() || (bytes[indent] == b'#' && quote == Quote::None);
+        let blank = indent == bytes.len();
+        let comment = !blank && bytes[indent] == b'#' && quote == Quote::None;
 
         if let Some(parent) = block_scalar_parent {
-            if blank || indent > parent {
+            if blank || comment || indent > parent {
                 continue;
             }
             block_scalar_parent = None;
         }
-        if quote == Quote::None && flow == 0 {
-            if blank {
-                continue;
-            }
+        if blank && quote == Quote::None {
+            continue;
+        }
+        if comment {
+            // A comment ends a plain scalar.
+            plain_open = false;
+            continue;
+        }
+        let continuation =
+            quote == Quote::None && plain_open && (flow > 0 || indent > plain_parent);
+        if quote == Quote::None && flow == 0 && !continuation {
             if indent == 0 && (line.starts_with("---") || line.starts_with("...")) {
                 indents.clear();
             }
@@ -76,7 +88,8 @@ fn scan(text: &str, mut seen: impl FnMut(usize, usize) -> bool) {
         }
 
         let mut i = if quote == Quote::None { indent } else { 0 };
-        let mut node_start = quote == Quote::None;
+        let mut node_start = quote == Quote::None && !continuation;
+        let mut ended_by_comment = false;
         let mut depth = indents.len() + flow;
         if seen(depth, line_no) {
             return;
@@ -110,7 +123,10 @@ fn scan(text: &str, mut seen: impl FnMut(usize, usize) -> bool) {
             let ends_token = |c: Option<u8>| matches!(c, None | Some(b' ' | b'\t'));
             match b {
                 b' ' | b'\t' => {}
-                b'#' if i == 0 || matches!(bytes[i - 1], b' ' | b'\t') => break,
+                b'#' if i == 0 || matches!(bytes[i - 1], b' ' | b'\t') => {
+                    ended_by_comment = true;
+                    break;
+                }
                 b'\'' if node_start => quote = Quote::Single,
                 b'"' if node_start => quote = Quote::Double,
                 b'[' | b'{' if node_start || flow > 0 => {
@@ -152,5 +168,13 @@ fn scan(text: &str, mut seen: impl FnMut(usize, usize) -> bool) {
             }
             i += 1;
         }
+        let now_plain = quote == Quote::None
+            && !node_start
+            && !ended_by_comment
+            && block_scalar_parent.is_none();
+        if now_plain && !continuation {
+            plain_parent = indent;
+        }
+        plain_open = now_plain;
     }
 }

@@ -112,3 +112,23 @@ fn runbook_front_matter_uses_the_same_bounds() {
         "{err:?}"
     );
 }
+
+#[test]
+fn a_quote_continuing_a_plain_scalar_hides_no_nesting() {
+    // YAML reads the `"` lines as more of the plain scalar, so the brackets after them nest.
+    let deep = "[".repeat(100);
+    for text in [
+        format!("a: x\n  more\n  \"\n{deep}\n"),
+        format!("[a\n \"{deep}\n"),
+    ] {
+        assert!(nesting_depth(&text) > 64, "{text:?}");
+    }
+    // In block context a bracket inside a plain scalar is text, on continuation lines too.
+    let text = format!("a: x\n  \"\n  {deep}\n");
+    assert!(nesting_depth(&text) <= 3, "{}", nesting_depth(&text));
+    let v: serde_yaml_ng::Value = from_str(&text, Limits::DEFAULT).unwrap();
+    assert_eq!(v["a"].as_str(), Some(format!("x \" {deep}").as_str()));
+    // A quote that starts a new key or value is a quote.
+    let text = format!("a: x\n\"k {deep}\": 1\nb:\n  \"{deep}\"\n");
+    assert!(nesting_depth(&text) <= 3, "{}", nesting_depth(&text));
+}
