@@ -82,7 +82,7 @@ fn invalid(
     } else {
         Err(InventoryError::Invalid {
             kind,
-            id: text_rules::escape(id).into_owned(),
+            id: text_rules::printable(id),
             errors,
         })
     }

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 pub use plan::{plan_import, ImportPlan, ImportSummary, KindChanges};
 
-use super::text_rules::escape;
+use super::text_rules::{escape, printable};
 use super::validate::{inventory_issues, InventoryIssue};
 use super::{load, replace_all, Inventory, InventoryError};
 use crate::store::Store;
@@ -149,14 +149,14 @@ pub fn parse(file: &str, text: &str, format: Format) -> Result<Inventory, Import
         Format::Json => serde_json::from_str::<Inventory>(text).map_err(|e| ImportError::Parse {
             file: file.clone(),
             line: Some(e.line()),
-            message: escape(&e.to_string()).into_owned(),
+            message: printable(&e.to_string()),
         }),
         Format::Yaml => {
             yaml::from_str::<Inventory>(text, yaml::Limits::DEFAULT).map_err(|e| match e {
                 YamlError::Syntax(e) => ImportError::Parse {
                     file: file.clone(),
                     line: e.location().map(|l| l.line()),
-                    message: escape(&e.to_string()).into_owned(),
+                    message: printable(&e.to_string()),
                 },
                 limit => ImportError::Limit {
                     file: file.clone(),

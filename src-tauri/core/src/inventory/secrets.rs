@@ -2,7 +2,10 @@
 //! secret lives (an environment variable or an OS keyring entry), and no field may hold a
 //! pasted key or a URL that carries one. Messages never repeat the offending value.
 
+use std::borrow::Cow;
 use std::fmt;
+
+use crate::slug::is_valid_slug;
 
 /// Beginnings of widely used API keys and tokens (OpenAI, Anthropic and Stripe `sk-`/`sk_`,
 /// Google `AIza`, AWS `AKIA`, GitHub `ghp_`, Slack `xox`).
@@ -129,6 +132,43 @@ pub fn key_prefix(value: &str, at_start: bool) -> Option<&'static str> {
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
         .filter(|word| word.len() >= MIN_EMBEDDED_KEY)
         .find_map(key_prefix_at_start)
+}
+
+/// `text` with every word that looks like a key cut to its prefix (`sk-…`), for messages that
+/// quote a value. A valid id such as `sk-telecom` stays readable.
+pub fn redact(text: &str) -> Cow<'_, str> {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let looks_like_key = |w: &str| {
+        key_prefix_at_start(w)
+            .filter(|p| w.len() > p.len() && (w.len() >= MIN_EMBEDDED_KEY || !is_valid_slug(w)))
+    };
+    if !text
+        .split(|c: char| !is_word(c))
+        .any(|w| looks_like_key(w).is_some())
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_len = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+        if word_len == 0 {
+            let c = rest.chars().next().unwrap_or_default();
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let word = &rest[..word_len];
+        match looks_like_key(word) {
+            Some(prefix) => {
+                out.push_str(prefix);
+                out.push('…');
+            }
+            None => out.push_str(word),
+        }
+        rest = &rest[word_len..];
+    }
+    Cow::Owned(out)
 }
 
 /// The first secret carried by an `http(s)://` URL anywhere in `value`.

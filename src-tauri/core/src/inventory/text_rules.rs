@@ -74,6 +74,12 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` as it may appear in a message: escaped (see [`escape`]) and with anything that looks
+/// like a key cut short (see [`secrets::redact`]).
+pub fn printable(text: &str) -> String {
+    secrets::redact(&escape(text)).into_owned()
+}
+
 /// Problems of one string value in the field named `key` (the last part of its path).
 fn value_problem(key: &str, value: &str) -> Option<String> {
     let multi_line = MULTI_LINE_FIELDS.contains(&key);
@@ -188,7 +194,7 @@ pub fn screen_item(item: &impl Serialize, errors: &mut Vec<FieldError>) {
         .map(|v| item_problems(&v))
         .unwrap_or_default();
     for e in errors.iter_mut() {
-        e.message = escape(&e.message).into_owned();
+        e.message = printable(&e.message);
     }
     merge(errors, mine, |e| e.field.clone());
 }
@@ -199,8 +205,8 @@ pub fn screen_issues(inv: &Inventory, issues: &mut Vec<InventoryIssue>) {
         return;
     };
     for i in issues.iter_mut() {
-        i.item = escape(&i.item).into_owned();
-        i.error.message = escape(&i.error.message).into_owned();
+        i.item = printable(&i.item);
+        i.error.message = printable(&i.error.message);
     }
     let mut mine = Vec::new();
     for section in SECTIONS {
@@ -210,7 +216,7 @@ pub fn screen_issues(inv: &Inventory, issues: &mut Vec<InventoryIssue>) {
             mine.extend(item_problems(item).into_iter().map(|error| InventoryIssue {
                 section,
                 index,
-                item: escape(id).into_owned(),
+                item: printable(id),
                 error,
             }));
         }

@@ -466,3 +466,23 @@ fn pyyaml_reads_the_export_as_the_same_data_when_installed() {
     let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(read, serde_json::to_value(&inv).unwrap());
 }
+
+#[test]
+fn a_key_in_the_wrong_place_is_not_repeated_by_the_parser_message() {
+    let text = DEMO_INVENTORY.replacen(
+        "latency_slo_ms: 2500",
+        "latency_slo_ms: sk-proj-AbCdEfGhIjKlMnOp",
+        1,
+    );
+    let err = parse("k.yaml", &text, Format::Yaml).unwrap_err();
+    assert!(matches!(err, ImportError::Parse { .. }), "{err}");
+    assert!(!err.to_string().contains("AbCd"), "{err}");
+    let text = DEMO_INVENTORY.replacen("- id: anthropic\n", "- id: sk-ant-api03-AbCdEfGhIj\n", 1);
+    let err = parse("k.yaml", &text, Format::Yaml).unwrap_err();
+    assert!(!err.to_string().contains("AbCd"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("vendors[0] 'sk-…': id: looks like a secret key"),
+        "{err}"
+    );
+}

@@ -154,3 +154,20 @@ fn messages_name_the_rule_not_the_value() {
         .to_string()
         .contains("env:OPENAI_API_KEY"));
 }
+
+#[test]
+fn redact_cuts_keys_short_and_keeps_ids() {
+    assert_eq!(
+        redact("invalid type: string \"sk-proj-AbCdEf\", expected u32"),
+        "invalid type: string \"sk-…\", expected u32"
+    );
+    assert_eq!(
+        redact("unknown field `AKIAIOSFODNN7EXAMPLE`, xoxb-12-Ab and ghp_x"),
+        "unknown field `AKIA…`, xox… and ghp_…"
+    );
+    assert_eq!(
+        redact("vendor 'sk-telecom' is fine, sk- too"),
+        "vendor 'sk-telecom' is fine, sk- too"
+    );
+    assert!(matches!(redact("nothing here"), Cow::Borrowed(_)));
+}
