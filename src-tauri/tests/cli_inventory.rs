@@ -192,19 +192,36 @@ fn deep_nesting_and_alias_bombs_fail_fast_with_the_limit_named() {
         format!("brownout: {deep}:1: nested deeper than 64 levels, the limit\n")
     );
 
-    // 100 KB that would expand to 25 MB.
-    let big = "x".repeat(1000);
-    let refs = vec!["*n"; 5000].join(", ");
-    let mut bomb = format!("vendors:\n- id: a\n  name: &n \"{big}\"\n");
-    for i in 0..5 {
-        bomb.push_str(&format!("- id: b{i}\n  name: [{refs}]\n"));
-    }
-    let bomb = ws.file("bomb.yaml", bomb);
-    let out = ws.import(&[&bomb]);
-    assert_eq!(out.status.code(), Some(2));
+    // A valid file of 40 KB whose aliases would store 18 MB: each workflow repeats one set of
+    // failure-mode texts of 72 KB.
+    let long = "x".repeat(8000);
+    let plan = format!(
+        "      customer_impact: {long}\n      degradation: {long}\n      customer_message: {long}\n"
+    );
+    let bomb = |copies: usize| {
+        let mut text = before.replacen(
+            "workflows:\n",
+            &format!(
+                "workflows:\n- id: w0\n  name: W\n  criticality: low\n  primary: anthropic-haiku\n  failure_modes: &fm\n    throttled: &p\n{plan}    unavailable: *p\n    slow: *p\n"
+            ),
+            1,
+        );
+        let rotations = text.find("rotations:\n").unwrap();
+        let more: String = (1..copies)
+            .map(|i| format!("- id: w{i}\n  name: W\n  criticality: low\n  primary: anthropic-haiku\n  failure_modes: *fm\n"))
+            .collect();
+        text.insert_str(rotations, &more);
+        text
+    };
+    let small = ws.file("few-aliases.yaml", bomb(5));
+    let out = ws.import(&["--dry-run", &small]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let big = ws.file("bomb.yaml", bomb(250));
+    let out = ws.import(&[&big]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
     assert_eq!(
         text(&out.stderr),
-        format!("brownout: {bomb}: aliases expand it to more than 16 MiB, the limit\n")
+        format!("brownout: {big}: aliases expand it to more than 16 MiB, the limit\n")
     );
     assert_eq!(ws.export(), before);
 }
