@@ -316,6 +316,7 @@ fn closed_pipe() -> std::io::PipeWriter {
 fn a_closed_stdout_ends_every_command_quietly_with_its_own_exit_code() {
     let ws = Workspace::new();
     let runbooks = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runbooks");
+    let openai = runbooks.join("openai.md");
     let bad = ws.file("bad.json", "{\"vendors\": 3}");
     let good = ws.file("good.yaml", ws.export());
     let cases: Vec<(Vec<&str>, i32)> = vec![
@@ -327,6 +328,7 @@ fn a_closed_stdout_ends_every_command_quietly_with_its_own_exit_code() {
         (vec!["audit"], 0),
         (vec!["audit", "--json"], 0),
         (vec!["runbook", "check", runbooks.to_str().unwrap()], 0),
+        (vec!["runbook", "render", openai.to_str().unwrap()], 0),
         (vec!["--help"], 0),
     ];
     for (args, code) in &cases {
@@ -350,6 +352,21 @@ fn a_closed_stdout_ends_every_command_quietly_with_its_own_exit_code() {
             assert_eq!(err, "", "{args:?}");
         }
     }
+    // A failing audit keeps its exit code 1.
+    let no_owner = ws.export().replacen(
+        "  owner: support-ai\n  primary: openai-gpt-4o\n",
+        "  primary: openai-gpt-4o\n",
+        1,
+    );
+    let no_owner = ws.file("no-owner.yaml", no_owner);
+    assert_eq!(ws.import(&[&no_owner]).status.code(), Some(0));
+    let out = command(&ws.db, &["audit"])
+        .stdout(closed_pipe())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
     // `B inventory import bad.json 2>&1 | head -0`: stdout and stderr both closed.
     for (args, code) in &cases {
         let pipe = closed_pipe();
