@@ -5,6 +5,7 @@
 
 mod audit;
 mod inventory;
+mod output;
 mod runbook;
 
 use std::path::PathBuf;
@@ -71,7 +72,7 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(code) => code,
         Err(f) => {
-            eprintln!("brownout: {}", f.message);
+            output::note(format_args!("brownout: {}", f.message));
             f.code
         }
     }
@@ -80,7 +81,7 @@ pub fn main() -> i32 {
 fn run(cli: Cli) -> Result<i32, Failure> {
     let location = WorkspaceLocation { db: cli.db };
     let workspace = Workspace::open(&location)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     match cli.command {
         None => {
             if cfg!(target_os = "linux")

@@ -8,6 +8,8 @@ pub mod demo;
 pub mod file;
 mod model;
 mod repo;
+pub mod secrets;
+pub mod text_rules;
 pub mod validate;
 
 pub use model::*;
@@ -68,13 +70,19 @@ fn refs(store: &Store) -> Result<KnownRefs, InventoryError> {
     Ok(KnownRefs::of(&load(store)?))
 }
 
-fn invalid(kind: &'static str, id: &str, errors: Vec<FieldError>) -> Result<(), InventoryError> {
+fn invalid(
+    kind: &'static str,
+    id: &str,
+    item: &impl serde::Serialize,
+    mut errors: Vec<FieldError>,
+) -> Result<(), InventoryError> {
+    text_rules::screen_item(item, &mut errors);
     if errors.is_empty() {
         Ok(())
     } else {
         Err(InventoryError::Invalid {
             kind,
-            id: id.to_owned(),
+            id: text_rules::printable(id),
             errors,
         })
     }
@@ -122,7 +130,7 @@ pub fn save_vendor(
     original_id: Option<&str>,
     v: Vendor,
 ) -> Result<Vendor, InventoryError> {
-    invalid("vendor", &v.id, validate::vendor_errors(&v))?;
+    invalid("vendor", &v.id, &v, validate::vendor_errors(&v))?;
     save(
         store,
         "vendor",
@@ -143,6 +151,7 @@ pub fn save_endpoint(
     invalid(
         "endpoint",
         &e.id,
+        &e,
         validate::endpoint_errors(&e, &refs(store)?),
     )?;
     save(
@@ -165,6 +174,7 @@ pub fn save_workflow(
     invalid(
         "workflow",
         &w.id,
+        &w,
         validate::workflow_errors(&w, &refs(store)?),
     )?;
     save(
@@ -184,7 +194,7 @@ pub fn save_rotation(
     original_id: Option<&str>,
     r: Rotation,
 ) -> Result<Rotation, InventoryError> {
-    invalid("rotation", &r.id, validate::rotation_errors(&r))?;
+    invalid("rotation", &r.id, &r, validate::rotation_errors(&r))?;
     save(
         store,
         "rotation",

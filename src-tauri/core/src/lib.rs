@@ -20,5 +20,6 @@ pub mod settings;
 pub mod slug;
 pub mod store;
 pub mod workspace;
+pub mod yaml;
 
 pub use workspace::Workspace;

@@ -1,7 +1,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use brownout_core::inventory::file::{self, Format};
+use brownout_core::inventory::file::{self, Format, ImportOptions};
+use brownout_core::inventory::text_rules::escape;
 use brownout_core::Workspace;
 use clap::{Subcommand, ValueEnum};
 
@@ -14,8 +15,18 @@ pub enum InventoryCommand {
         #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
         format: FormatArg,
     },
-    /// Validate FILE (YAML, or JSON for *.json) and make it the inventory, all or nothing.
-    Import { file: PathBuf },
+    /// Validate FILE (YAML, or JSON for *.json) and make it the whole inventory, all or
+    /// nothing; prints what it adds, changes and removes.
+    Import {
+        file: PathBuf,
+        /// Print what the import would add, change and remove, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Allow a file without any vendor, endpoint, workflow or rotation to empty the
+        /// inventory.
+        #[arg(long)]
+        allow_empty: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -34,9 +45,30 @@ pub fn run(cmd: InventoryCommand, ws: &Workspace, out: &mut impl Write) -> Resul
             let text = file::export(&ws.store, format).map_err(Failure::input)?;
             out.write_all(text.as_bytes()).map_err(Failure::input)?;
         }
-        InventoryCommand::Import { file: path } => {
-            let summary = file::import(&ws.store, &path).map_err(Failure::input)?;
-            writeln!(out, "imported {}: {summary}", path.display()).map_err(Failure::input)?;
+        InventoryCommand::Import {
+            file: path,
+            dry_run,
+            allow_empty,
+        } => {
+            let options = ImportOptions {
+                dry_run,
+                allow_empty,
+            };
+            let plan = file::import(&ws.store, &path, options).map_err(Failure::input)?;
+            for kind in plan.kinds() {
+                writeln!(out, "{kind}").map_err(Failure::input)?;
+            }
+            let name = escape(&path.display().to_string()).into_owned();
+            if dry_run {
+                writeln!(
+                    out,
+                    "dry run, nothing written: importing {name} would leave {}",
+                    plan.result
+                )
+            } else {
+                writeln!(out, "imported {name}: {}", plan.result)
+            }
+            .map_err(Failure::input)?;
         }
     }
     Ok(0)

@@ -76,11 +76,11 @@ fn check(dir: Option<PathBuf>, ws: &Workspace, out: &mut impl Write) -> Result<i
         .map_err(Failure::input)?;
     }
     let files = brownout_core::runbook::check::runbook_files(&dir).map_err(Failure::input)?;
-    eprintln!(
+    super::output::note(format_args!(
         "{} runbook(s) checked in {}: {} problem(s)",
         files.len(),
         dir.display(),
         problems.len()
-    );
+    ));
     Ok(if problems.is_empty() { 0 } else { 1 })
 }

@@ -1,14 +1,28 @@
 //! The inventory file: YAML or JSON, objects referring to each other by slug. Import is all or
-//! nothing: the whole file is parsed and validated before anything is written.
+//! nothing: the whole file is read (up to a size limit), parsed within the YAML limits,
+//! validated and compared with the current inventory before anything is written.
 
-use std::fmt;
+mod plan;
+mod yaml_writer;
+
+use std::io::Read;
 use std::path::Path;
 
+use serde::Serialize;
+
+pub use plan::{plan_import, ImportPlan, ImportSummary, KindChanges};
+
+use super::text_rules::{escape, printable};
 use super::validate::{inventory_issues, InventoryIssue};
 use super::{load, replace_all, Inventory, InventoryError};
 use crate::store::Store;
+use crate::yaml::{self, YamlError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The largest inventory file read, in bytes.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Yaml,
     Json,
@@ -34,6 +48,10 @@ pub struct ImportProblem {
     pub message: String,
 }
 
+fn at_line(line: Option<usize>) -> String {
+    line.map(|l| format!(":{l}")).unwrap_or_default()
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("cannot read {file}: {source}")]
@@ -41,16 +59,27 @@ pub enum ImportError {
         file: String,
         source: std::io::Error,
     },
+    #[error("{file} is larger than {} MiB, the limit for an inventory file", .limit / (1024 * 1024))]
+    TooLarge { file: String, limit: usize },
+    #[error("{file} is not UTF-8 text (byte {offset})")]
+    NotUtf8 { file: String, offset: usize },
     #[error("{file}:{}: {message}", line.map(|l| l.to_string()).unwrap_or_else(|| "?".into()))]
     Parse {
         file: String,
         line: Option<usize>,
         message: String,
     },
+    #[error("{file}{}: {source}", at_line(.source.line()))]
+    Limit { file: String, source: YamlError },
     #[error("{}", render_problems(.file, .problems))]
     Invalid {
         file: String,
         problems: Vec<ImportProblem>,
+    },
+    #[error("{file} holds no vendors, endpoints, workflows or rotations: importing it would delete the whole current inventory ({current}); nothing was changed (to empty the inventory on purpose, allow it with --allow-empty)")]
+    WouldEmpty {
+        file: String,
+        current: ImportSummary,
     },
     #[error(transparent)]
     Inventory(#[from] InventoryError),
@@ -60,59 +89,79 @@ fn render_problems(file: &str, problems: &[ImportProblem]) -> String {
     problems
         .iter()
         .map(|p| {
-            let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
-            format!("{file}{line}: {}: {}: {}", p.item, p.field, p.message)
+            format!(
+                "{file}{}: {}: {}: {}",
+                at_line(p.line),
+                p.item,
+                p.field,
+                p.message
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-/// What an import wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ImportSummary {
-    pub vendors: usize,
-    pub endpoints: usize,
-    pub workflows: usize,
-    pub rotations: usize,
+/// Why the inventory could not be written as a file.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write the inventory as {format:?}: {message}")]
+    Serialize { format: Format, message: String },
+    #[error(transparent)]
+    Inventory(#[from] InventoryError),
 }
 
-impl fmt::Display for ImportSummary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} vendors, {} endpoints, {} workflows, {} rotations",
-            self.vendors, self.endpoints, self.workflows, self.rotations
-        )
-    }
+/// How an import goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Compare and report, write nothing.
+    pub dry_run: bool,
+    /// Allow a file without any item to empty a non-empty inventory.
+    pub allow_empty: bool,
 }
 
 /// Serializes the inventory; the same inventory always gives the same text.
-pub fn to_text(inv: &Inventory, format: Format) -> String {
+pub fn to_text(inv: &Inventory, format: Format) -> Result<String, ExportError> {
+    serialize(inv, format)
+}
+
+fn serialize(value: &impl Serialize, format: Format) -> Result<String, ExportError> {
+    let failed = |message: String| ExportError::Serialize { format, message };
     match format {
-        // Serializing plain data with string keys cannot fail.
-        Format::Json => serde_json::to_string_pretty(inv).unwrap_or_default() + "\n",
-        Format::Yaml => serde_yaml_ng::to_string(inv).unwrap_or_default(),
+        Format::Json => serde_json::to_string_pretty(value)
+            .map(|text| text + "\n")
+            .map_err(|e| failed(e.to_string())),
+        Format::Yaml => serde_yaml_ng::to_value(value)
+            .map(|v| yaml_writer::to_yaml(&v))
+            .map_err(|e| failed(e.to_string())),
     }
 }
 
 /// The current inventory as text.
-pub fn export(store: &Store, format: Format) -> Result<String, InventoryError> {
-    Ok(to_text(&load(store)?, format))
+pub fn export(store: &Store, format: Format) -> Result<String, ExportError> {
+    to_text(&load(store)?, format)
 }
 
 /// Parses and validates an inventory file's text; `file` names it in errors.
 pub fn parse(file: &str, text: &str, format: Format) -> Result<Inventory, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file = escape(file).into_owned();
     let parsed = match format {
         Format::Json => serde_json::from_str::<Inventory>(text).map_err(|e| ImportError::Parse {
-            file: file.into(),
+            file: file.clone(),
             line: Some(e.line()),
-            message: e.to_string(),
+            message: printable(&e.to_string()),
         }),
         Format::Yaml => {
-            serde_yaml_ng::from_str::<Inventory>(text).map_err(|e| ImportError::Parse {
-                file: file.into(),
-                line: e.location().map(|l| l.line()),
-                message: e.to_string(),
+            yaml::from_str::<Inventory>(text, yaml::Limits::DEFAULT).map_err(|e| match e {
+                YamlError::Syntax(e) => ImportError::Parse {
+                    file: file.clone(),
+                    line: e.location().map(|l| l.line()),
+                    message: printable(&e.to_string()),
+                },
+                limit => ImportError::Limit {
+                    file: file.clone(),
+                    source: limit,
+                },
             })
         }
     }?;
@@ -130,27 +179,52 @@ pub fn parse(file: &str, text: &str, format: Format) -> Result<Inventory, Import
             message: issue.error.message,
         })
         .collect();
-    Err(ImportError::Invalid {
-        file: file.into(),
-        problems,
+    Err(ImportError::Invalid { file, problems })
+}
+
+/// Reads a file's text, refusing more than [`MAX_FILE_BYTES`] without reading further.
+pub fn read_text(path: &Path) -> Result<String, ImportError> {
+    let file = escape(&path.display().to_string()).into_owned();
+    let read_failed = |source| ImportError::Read {
+        file: file.clone(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(read_failed)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            file,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+        file,
+        offset: e.utf8_error().valid_up_to(),
     })
 }
 
-/// Reads, validates and applies an inventory file, replacing the whole inventory.
-pub fn import(store: &Store, path: &Path) -> Result<ImportSummary, ImportError> {
-    let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
-        file: file.clone(),
-        source,
-    })?;
-    let inv = parse(&file, &text, Format::from_path(path))?;
-    replace_all(store, &inv)?;
-    Ok(ImportSummary {
-        vendors: inv.vendors.len(),
-        endpoints: inv.endpoints.len(),
-        workflows: inv.workflows.len(),
-        rotations: inv.rotations.len(),
-    })
+/// Reads and validates an inventory file and, unless `options.dry_run`, makes it the whole
+/// inventory. Returns what changes (or would change).
+pub fn import(
+    store: &Store,
+    path: &Path,
+    options: ImportOptions,
+) -> Result<ImportPlan, ImportError> {
+    let name = path.display().to_string();
+    let inv = parse(&name, &read_text(path)?, Format::from_path(path))?;
+    let plan = plan_import(&load(store)?, &inv);
+    if plan.empties_inventory() && !options.allow_empty {
+        return Err(ImportError::WouldEmpty {
+            file: escape(&name).into_owned(),
+            current: plan.current,
+        });
+    }
+    if !options.dry_run {
+        replace_all(store, &inv)?;
+    }
+    Ok(plan)
 }
 
 /// Finds the line of an item's field in block-style YAML, by indentation. Best effort: flow

@@ -270,5 +270,6 @@ pub fn inventory_issues(inv: &Inventory) -> Vec<InventoryIssue> {
             [d, workflow_errors(w, &known)].concat(),
         );
     }
+    super::text_rules::screen_issues(inv, &mut issues);
     issues
 }

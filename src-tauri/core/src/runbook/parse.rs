@@ -69,7 +69,7 @@ pub fn front_matter(file: &str, source: &str) -> Result<(FrontMatter, usize), Ve
     };
     // The closing `---`: where a missing key would go.
     let closing_line = s.body_line - 1;
-    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(yaml).map_err(yaml_error)?;
+    let value: serde_yaml_ng::Value = crate::yaml::from_str_bounded(yaml).map_err(yaml_error)?;
     let keys: Vec<String> = match &value {
         serde_yaml_ng::Value::Mapping(m) => m
             .keys()
@@ -114,7 +114,7 @@ pub fn front_matter(file: &str, source: &str) -> Result<(FrontMatter, usize), Ve
         return Err(problems);
     }
     // Keys are right; what is left are wrong values, which serde locates.
-    serde_yaml_ng::from_str::<FrontMatter>(yaml)
+    crate::yaml::from_str_bounded::<FrontMatter>(yaml)
         .map(|fm| (fm, s.yaml_line))
         .map_err(yaml_error)
 }
