@@ -1,9 +1,17 @@
-//! On-call rotations and their members. The schedule logic (who is on call now, layers,
-//! overrides) builds on these tables in a later migration.
+//! On-call rotations and their members: the model, its validation and its tables. The schedule
+//! logic (who is on call now, layers, overrides) builds on these in a later migration. The
+//! inventory holds rotations beside vendors, endpoints and workflows and saves them through the
+//! same pattern (`inventory::Entity`); only this module knows the rotation tables.
+
+mod model;
+mod validate;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-pub use crate::inventory::{Rotation, RotationMember};
+use crate::from_row::from_row;
+
+pub use model::{Rotation, RotationMember};
+pub use validate::rotation_errors;
 
 /// Every rotation, ordered by id, members in rotation order.
 pub fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Rotation>> {
@@ -12,14 +20,9 @@ pub fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Rotation>> {
     )?;
     let mut rotations = stmt
         .query_map([], |r| {
-            Ok(Rotation {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                time_zone: r.get(2)?,
-                shift_hours: r.get(3)?,
-                handoff: r.get(4)?,
-                members: Vec::new(),
-            })
+            Ok(from_row!(r => Rotation {
+                id, name, time_zone, shift_hours, handoff; members: Vec::new()
+            }))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut members = conn.prepare(
@@ -28,10 +31,7 @@ pub fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Rotation>> {
     for rotation in &mut rotations {
         rotation.members = members
             .query_map([&rotation.id], |r| {
-                Ok(RotationMember {
-                    name: r.get(0)?,
-                    contact: r.get(1)?,
-                })
+                Ok(from_row!(r => RotationMember { name, contact }))
             })?
             .collect::<rusqlite::Result<_>>()?;
     }
@@ -86,3 +86,6 @@ fn insert_members(conn: &Connection, r: &Rotation) -> rusqlite::Result<()> {
 pub fn delete_all(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch("DELETE FROM rotation_members; DELETE FROM rotations;")
 }
+
+#[cfg(test)]
+mod tests;

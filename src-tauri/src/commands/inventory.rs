@@ -1,4 +1,7 @@
-use brownout_core::inventory::{self, Endpoint, Inventory, Rotation, Vendor, Workflow};
+//! The inventory commands: one pair per kind, each a one-line call of the core's generic
+//! [`inventory::save`] / [`inventory::delete`].
+
+use brownout_core::inventory::{self, Endpoint, Entity, Inventory, Rotation, Vendor, Workflow};
 use tauri::State;
 
 use crate::error::IpcError;
@@ -9,22 +12,30 @@ pub async fn inventory_get(state: State<'_, AppState>) -> Result<Inventory, IpcE
     Ok(inventory::load(state.store())?)
 }
 
+fn save<E: Entity>(state: &AppState, original_id: Option<String>, item: E) -> Result<E, IpcError> {
+    Ok(inventory::save(
+        state.store(),
+        original_id.as_deref(),
+        item,
+    )?)
+}
+
+fn delete<E: Entity>(state: &AppState, id: &str) -> Result<(), IpcError> {
+    Ok(inventory::delete::<E>(state.store(), id)?)
+}
+
 #[tauri::command]
 pub async fn vendor_save(
     state: State<'_, AppState>,
     original_id: Option<String>,
     vendor: Vendor,
 ) -> Result<Vendor, IpcError> {
-    Ok(inventory::save_vendor(
-        state.store(),
-        original_id.as_deref(),
-        vendor,
-    )?)
+    save(&state, original_id, vendor)
 }
 
 #[tauri::command]
 pub async fn vendor_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(inventory::delete_vendor(state.store(), &id)?)
+    delete::<Vendor>(&state, &id)
 }
 
 #[tauri::command]
@@ -33,16 +44,12 @@ pub async fn endpoint_save(
     original_id: Option<String>,
     endpoint: Endpoint,
 ) -> Result<Endpoint, IpcError> {
-    Ok(inventory::save_endpoint(
-        state.store(),
-        original_id.as_deref(),
-        endpoint,
-    )?)
+    save(&state, original_id, endpoint)
 }
 
 #[tauri::command]
 pub async fn endpoint_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(inventory::delete_endpoint(state.store(), &id)?)
+    delete::<Endpoint>(&state, &id)
 }
 
 #[tauri::command]
@@ -51,16 +58,12 @@ pub async fn workflow_save(
     original_id: Option<String>,
     workflow: Workflow,
 ) -> Result<Workflow, IpcError> {
-    Ok(inventory::save_workflow(
-        state.store(),
-        original_id.as_deref(),
-        workflow,
-    )?)
+    save(&state, original_id, workflow)
 }
 
 #[tauri::command]
 pub async fn workflow_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(inventory::delete_workflow(state.store(), &id)?)
+    delete::<Workflow>(&state, &id)
 }
 
 #[tauri::command]
@@ -69,14 +72,10 @@ pub async fn rotation_save(
     original_id: Option<String>,
     rotation: Rotation,
 ) -> Result<Rotation, IpcError> {
-    Ok(inventory::save_rotation(
-        state.store(),
-        original_id.as_deref(),
-        rotation,
-    )?)
+    save(&state, original_id, rotation)
 }
 
 #[tauri::command]
 pub async fn rotation_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(inventory::delete_rotation(state.store(), &id)?)
+    delete::<Rotation>(&state, &id)
 }

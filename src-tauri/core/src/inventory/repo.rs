@@ -1,18 +1,14 @@
-//! SQL for vendors, endpoints and workflows. Only this file knows their tables.
+//! SQL for vendors, endpoints and workflows. Only this file knows their tables (rotations keep
+//! theirs in `crate::rotation`).
 
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::model::*;
+use crate::from_row::from_row;
 
 pub fn load_vendors(conn: &Connection) -> rusqlite::Result<Vec<Vendor>> {
     let mut stmt = conn.prepare("SELECT id, name, status_page FROM vendors ORDER BY id")?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Vendor {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            status_page: r.get(2)?,
-        })
-    })?;
+    let rows = stmt.query_map([], |r| Ok(from_row!(r => Vendor { id, name, status_page })))?;
     rows.collect()
 }
 
@@ -22,17 +18,9 @@ pub fn load_endpoints(conn: &Connection) -> rusqlite::Result<Vec<Endpoint>> {
          FROM endpoints ORDER BY id",
     )?;
     let rows = stmt.query_map([], |r| {
-        let style: String = r.get(5)?;
-        Ok(Endpoint {
-            id: r.get(0)?,
-            vendor: r.get(1)?,
-            name: r.get(2)?,
-            model: r.get(3)?,
-            base_url: r.get(4)?,
-            api_style: ApiStyle::parse(&style).ok_or_else(|| bad_enum(5, &style))?,
-            credential: r.get(6)?,
-            latency_slo_ms: r.get(7)?,
-        })
+        Ok(from_row!(r => Endpoint {
+            id, vendor, name, model, base_url, api_style, credential, latency_slo_ms
+        }))
     })?;
     rows.collect()
 }
@@ -45,46 +33,29 @@ pub fn load_workflows(conn: &Connection) -> rusqlite::Result<Vec<Workflow>> {
     )?;
     let mut workflows = stmt
         .query_map([], |r| {
-            let crit: String = r.get(3)?;
-            Ok(Workflow {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                description: r.get(2)?,
-                criticality: Criticality::parse(&crit).ok_or_else(|| bad_enum(3, &crit))?,
-                customer_facing: r.get(4)?,
-                owner: r.get(5)?,
-                primary: r.get(6)?,
-                fallbacks: Vec::new(),
-                failure_modes: FailureModes::default(),
-            })
+            Ok(from_row!(r => Workflow {
+                id, name, description, criticality, customer_facing, owner, primary;
+                fallbacks: Vec::new(), failure_modes: FailureModes::default()
+            }))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut fallbacks = conn.prepare(
         "SELECT endpoint_id, strategy FROM workflow_fallbacks WHERE workflow_id = ? ORDER BY position",
     )?;
     let mut modes = conn.prepare(
-        "SELECT mode, customer_impact, degradation, customer_message
+        "SELECT customer_impact, degradation, customer_message, mode
          FROM workflow_failure_modes WHERE workflow_id = ?",
     )?;
     for w in &mut workflows {
         w.fallbacks = fallbacks
             .query_map([&w.id], |r| {
-                Ok(FallbackStep {
-                    endpoint: r.get(0)?,
-                    strategy: r.get(1)?,
-                })
+                Ok(from_row!(r => FallbackStep { endpoint, strategy }))
             })?
             .collect::<rusqlite::Result<_>>()?;
         let rows = modes.query_map([&w.id], |r| {
-            let mode: String = r.get(0)?;
-            Ok((
-                FailureMode::parse(&mode).ok_or_else(|| bad_enum(0, &mode))?,
-                FailureModePlan {
-                    customer_impact: r.get(1)?,
-                    degradation: r.get(2)?,
-                    customer_message: r.get(3)?,
-                },
-            ))
+            let plan =
+                from_row!(r => FailureModePlan { customer_impact, degradation, customer_message });
+            Ok((r.get::<_, FailureMode>(3)?, plan))
         })?;
         for row in rows {
             let (mode, plan) = row?;
@@ -92,14 +63,6 @@ pub fn load_workflows(conn: &Connection) -> rusqlite::Result<Vec<Workflow>> {
         }
     }
     Ok(workflows)
-}
-
-fn bad_enum(col: usize, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        col,
-        rusqlite::types::Type::Text,
-        format!("unexpected value '{value}'").into(),
-    )
 }
 
 pub fn exists(conn: &Connection, table: Table, id: &str) -> rusqlite::Result<bool> {
@@ -149,7 +112,7 @@ pub fn insert_endpoint(conn: &Connection, e: &Endpoint) -> rusqlite::Result<()> 
     conn.execute(
         "INSERT INTO endpoints (id, vendor_id, name, model, base_url, api_style, credential_ref, latency_slo_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        params![e.id, e.vendor, e.name, e.model, e.base_url, e.api_style.as_str(), e.credential, e.latency_slo_ms],
+        params![e.id, e.vendor, e.name, e.model, e.base_url, e.api_style, e.credential, e.latency_slo_ms],
     )?;
     Ok(())
 }
@@ -159,7 +122,7 @@ pub fn update_endpoint(conn: &Connection, original: &str, e: &Endpoint) -> rusql
         "UPDATE endpoints SET id = ?, vendor_id = ?, name = ?, model = ?, base_url = ?, api_style = ?,
                 credential_ref = ?, latency_slo_ms = ?
          WHERE id = ?",
-        params![e.id, e.vendor, e.name, e.model, e.base_url, e.api_style.as_str(), e.credential, e.latency_slo_ms, original],
+        params![e.id, e.vendor, e.name, e.model, e.base_url, e.api_style, e.credential, e.latency_slo_ms, original],
     )
 }
 
@@ -167,7 +130,7 @@ pub fn insert_workflow(conn: &Connection, w: &Workflow) -> rusqlite::Result<()> 
     conn.execute(
         "INSERT INTO workflows (id, name, description, criticality, customer_facing, owner_rotation_id, primary_endpoint_id)
          VALUES (?, ?, ?, ?, ?, ?, ?)",
-        params![w.id, w.name, w.description, w.criticality.as_str(), w.customer_facing, w.owner, w.primary],
+        params![w.id, w.name, w.description, w.criticality, w.customer_facing, w.owner, w.primary],
     )?;
     insert_workflow_children(conn, w)
 }
@@ -177,7 +140,7 @@ pub fn update_workflow(conn: &Connection, original: &str, w: &Workflow) -> rusql
         "UPDATE workflows SET id = ?, name = ?, description = ?, criticality = ?, customer_facing = ?,
                 owner_rotation_id = ?, primary_endpoint_id = ?
          WHERE id = ?",
-        params![w.id, w.name, w.description, w.criticality.as_str(), w.customer_facing, w.owner, w.primary, original],
+        params![w.id, w.name, w.description, w.criticality, w.customer_facing, w.owner, w.primary, original],
     )?;
     if n > 0 {
         conn.execute(
@@ -208,7 +171,7 @@ fn insert_workflow_children(conn: &Connection, w: &Workflow) -> rusqlite::Result
         let p = w.failure_modes.get(mode);
         fm.execute(params![
             w.id,
-            mode.as_str(),
+            mode,
             p.customer_impact,
             p.degradation,
             p.customer_message

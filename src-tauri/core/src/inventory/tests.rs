@@ -58,25 +58,25 @@ fn demo_is_complete_enough_to_look_real() {
 #[test]
 fn create_update_rename_and_delete_a_vendor() {
     let store = seeded();
-    save_vendor(&store, None, vendor("mistral")).unwrap();
-    let err = save_vendor(&store, None, vendor("mistral")).unwrap_err();
+    save(&store, None, vendor("mistral")).unwrap();
+    let err = save(&store, None, vendor("mistral")).unwrap_err();
     match err {
         InventoryError::Invalid { errors, .. } => assert_eq!(errors[0].field, "id"),
         e => panic!("{e}"),
     }
     let mut renamed = vendor("mistral-ai");
     renamed.name = "Mistral AI".into();
-    save_vendor(&store, Some("mistral"), renamed.clone()).unwrap();
+    save(&store, Some("mistral"), renamed.clone()).unwrap();
     let inv = load(&store).unwrap();
     assert!(inv.vendors.contains(&renamed));
     assert!(!inv.vendors.iter().any(|v| v.id == "mistral"));
-    delete_vendor(&store, "mistral-ai").unwrap();
+    delete::<Vendor>(&store, "mistral-ai").unwrap();
     assert!(matches!(
-        delete_vendor(&store, "mistral-ai"),
+        delete::<Vendor>(&store, "mistral-ai"),
         Err(InventoryError::NotFound { .. })
     ));
     assert!(matches!(
-        save_vendor(&store, Some("nope"), vendor("nope")),
+        save(&store, Some("nope"), vendor("nope")),
         Err(InventoryError::NotFound { .. })
     ));
 }
@@ -92,7 +92,7 @@ fn renaming_an_endpoint_follows_every_reference() {
         .unwrap()
         .clone();
     ep.id = "claude-sonnet".into();
-    save_endpoint(&store, Some("anthropic-sonnet"), ep).unwrap();
+    save(&store, Some("anthropic-sonnet"), ep).unwrap();
     let inv = load(&store).unwrap();
     let drafting = inv
         .workflows
@@ -111,7 +111,7 @@ fn renaming_an_endpoint_follows_every_reference() {
 #[test]
 fn delete_in_use_is_refused_with_what_uses_it() {
     let store = seeded();
-    let err = delete_endpoint(&store, "anthropic-sonnet").unwrap_err();
+    let err = delete::<Endpoint>(&store, "anthropic-sonnet").unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, InventoryError::InUse { .. }));
     assert!(
@@ -119,11 +119,11 @@ fn delete_in_use_is_refused_with_what_uses_it() {
         "{msg}"
     );
     assert!(matches!(
-        delete_vendor(&store, "openai"),
+        delete::<Vendor>(&store, "openai"),
         Err(InventoryError::InUse { .. })
     ));
     assert!(matches!(
-        delete_rotation(&store, "support-ai"),
+        delete::<Rotation>(&store, "support-ai"),
         Err(InventoryError::InUse { .. })
     ));
     assert_eq!(load(&store).unwrap().endpoints.len(), 8);
@@ -152,7 +152,7 @@ fn invalid_workflow_names_every_bad_field_and_writes_nothing() {
         ],
         failure_modes: FailureModes::default(),
     };
-    let InventoryError::Invalid { errors, .. } = save_workflow(&store, None, w).unwrap_err() else {
+    let InventoryError::Invalid { errors, .. } = save(&store, None, w).unwrap_err() else {
         panic!("expected invalid")
     };
     let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
@@ -182,7 +182,7 @@ fn workflow_round_trips_with_reordered_chain() {
         .unwrap();
     w.fallbacks.swap(0, 1);
     w.failure_modes.slow.customer_message = "Slower than usual".into();
-    save_workflow(&store, Some("support-chat"), w.clone()).unwrap();
+    save(&store, Some("support-chat"), w.clone()).unwrap();
     let back = load(&store)
         .unwrap()
         .workflows
@@ -198,14 +198,12 @@ fn endpoint_credential_must_be_a_reference() {
     let mut ep = load(&store).unwrap().endpoints[0].clone();
     ep.id = "new-ep".into();
     ep.credential = Some("sk-live-1234567890".into());
-    let InventoryError::Invalid { errors, .. } =
-        save_endpoint(&store, None, ep.clone()).unwrap_err()
-    else {
+    let InventoryError::Invalid { errors, .. } = save(&store, None, ep.clone()).unwrap_err() else {
         panic!()
     };
     assert_eq!(errors[0].field, "credential");
     ep.credential = Some("keyring:brownout/new".into());
-    save_endpoint(&store, None, ep).unwrap();
+    save(&store, None, ep).unwrap();
 }
 
 #[test]
@@ -222,7 +220,7 @@ fn rotation_fields_are_checked() {
             contact: None,
         }],
     };
-    let InventoryError::Invalid { errors, .. } = save_rotation(&store, None, r).unwrap_err() else {
+    let InventoryError::Invalid { errors, .. } = save(&store, None, r).unwrap_err() else {
         panic!()
     };
     let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();

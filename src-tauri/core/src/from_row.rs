@@ -1,0 +1,18 @@
+//! Reading a query's row into a struct: the columns, in `SELECT` order, fill the named fields
+//! in the order they are written, so a query and its struct cannot disagree about column numbers.
+
+/// `from_row!(row => Vendor { id, name, status_page })` reads columns 0, 1 and 2; fields after
+/// a `;` are set from expressions instead (`; members: Vec::new()`).
+macro_rules! from_row {
+    ($row:expr => $t:ident { $($f:ident),+ $(; $($g:ident: $e:expr),+)? $(,)? }) => {{
+        let row: &rusqlite::Row<'_> = $row;
+        let mut column = 0usize..;
+        // Struct fields are evaluated in the order written, so the columns follow it.
+        $t {
+            $($f: row.get(column.next().unwrap_or_default())?,)+
+            $($($g: $e,)+)?
+        }
+    }};
+}
+
+pub(crate) use from_row;
