@@ -13,11 +13,11 @@
 
 pub mod audit;
 pub mod field_error;
-mod from_row;
 pub mod health;
 pub mod incident;
 pub mod inventory;
 pub mod rotation;
+mod rows;
 pub mod runbook;
 pub mod settings;
 pub mod slug;

@@ -8,32 +8,28 @@ mod validate;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::from_row::from_row;
+use crate::rows::{self, from_row};
 
 pub use model::{Rotation, RotationMember};
 pub use validate::rotation_errors;
 
-/// Every rotation, ordered by id, members in rotation order.
+/// Every rotation, ordered by id, members in shift order.
 pub fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Rotation>> {
     let mut stmt = conn.prepare(
         "SELECT id, name, time_zone, shift_hours, handoff_time FROM rotations ORDER BY id",
     )?;
-    let mut rotations = stmt
-        .query_map([], |r| {
-            Ok(from_row!(r => Rotation {
-                id, name, time_zone, shift_hours, handoff; members: Vec::new()
-            }))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rotations = rows::all(&mut stmt, [], |r| {
+        Ok(
+            from_row!(r => Rotation { id, name, time_zone, shift_hours, handoff; members: Vec::new() }),
+        )
+    })?;
     let mut members = conn.prepare(
         "SELECT name, contact FROM rotation_members WHERE rotation_id = ? ORDER BY position",
     )?;
     for rotation in &mut rotations {
-        rotation.members = members
-            .query_map([&rotation.id], |r| {
-                Ok(from_row!(r => RotationMember { name, contact }))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        rotation.members = rows::all(&mut members, [&rotation.id], |r| {
+            Ok(from_row!(r => RotationMember { name, contact }))
+        })?;
     }
     Ok(rotations)
 }

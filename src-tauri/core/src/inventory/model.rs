@@ -174,15 +174,12 @@ pub struct Workflow {
 }
 
 /// The whole inventory: the shape of the inventory file.
+/// Every section may be left out (an empty list).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Inventory {
-    #[serde(default)]
     pub vendors: Vec<Vendor>,
-    #[serde(default)]
     pub endpoints: Vec<Endpoint>,
-    #[serde(default)]
     pub workflows: Vec<Workflow>,
-    #[serde(default)]
     pub rotations: Vec<Rotation>,
 }

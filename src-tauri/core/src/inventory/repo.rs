@@ -4,12 +4,13 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::model::*;
-use crate::from_row::from_row;
+use crate::rows::{self, from_row};
 
 pub fn load_vendors(conn: &Connection) -> rusqlite::Result<Vec<Vendor>> {
     let mut stmt = conn.prepare("SELECT id, name, status_page FROM vendors ORDER BY id")?;
-    let rows = stmt.query_map([], |r| Ok(from_row!(r => Vendor { id, name, status_page })))?;
-    rows.collect()
+    rows::all(&mut stmt, [], |r| {
+        Ok(from_row!(r => Vendor { id, name, status_page }))
+    })
 }
 
 pub fn load_endpoints(conn: &Connection) -> rusqlite::Result<Vec<Endpoint>> {
@@ -17,28 +18,26 @@ pub fn load_endpoints(conn: &Connection) -> rusqlite::Result<Vec<Endpoint>> {
         "SELECT id, vendor_id, name, model, base_url, api_style, credential_ref, latency_slo_ms
          FROM endpoints ORDER BY id",
     )?;
-    let rows = stmt.query_map([], |r| {
+    rows::all(&mut stmt, [], |r| {
         Ok(from_row!(r => Endpoint {
             id, vendor, name, model, base_url, api_style, credential, latency_slo_ms
         }))
-    })?;
-    rows.collect()
+    })
 }
 
+/// Every workflow with its fallback chain (in order) and its failure-mode plans.
 pub fn load_workflows(conn: &Connection) -> rusqlite::Result<Vec<Workflow>> {
     let mut stmt = conn.prepare(
         "SELECT id, name, description, criticality, customer_facing, owner_rotation_id,
                 primary_endpoint_id
          FROM workflows ORDER BY id",
     )?;
-    let mut workflows = stmt
-        .query_map([], |r| {
-            Ok(from_row!(r => Workflow {
-                id, name, description, criticality, customer_facing, owner, primary;
-                fallbacks: Vec::new(), failure_modes: FailureModes::default()
-            }))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut workflows = rows::all(&mut stmt, [], |r| {
+        Ok(from_row!(r => Workflow {
+            id, name, description, criticality, customer_facing, owner, primary;
+            fallbacks: Vec::new(), failure_modes: FailureModes::default()
+        }))
+    })?;
     let mut fallbacks = conn.prepare(
         "SELECT endpoint_id, strategy FROM workflow_fallbacks WHERE workflow_id = ? ORDER BY position",
     )?;
@@ -47,18 +46,15 @@ pub fn load_workflows(conn: &Connection) -> rusqlite::Result<Vec<Workflow>> {
          FROM workflow_failure_modes WHERE workflow_id = ?",
     )?;
     for w in &mut workflows {
-        w.fallbacks = fallbacks
-            .query_map([&w.id], |r| {
-                Ok(from_row!(r => FallbackStep { endpoint, strategy }))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let rows = modes.query_map([&w.id], |r| {
+        w.fallbacks = rows::all(&mut fallbacks, [&w.id], |r| {
+            Ok(from_row!(r => FallbackStep { endpoint, strategy }))
+        })?;
+        let plans = rows::all(&mut modes, [&w.id], |r| {
             let plan =
                 from_row!(r => FailureModePlan { customer_impact, degradation, customer_message });
             Ok((r.get::<_, FailureMode>(3)?, plan))
         })?;
-        for row in rows {
-            let (mode, plan) = row?;
+        for (mode, plan) in plans {
             *w.failure_modes.get_mut(mode) = plan;
         }
     }
@@ -184,30 +180,35 @@ pub fn delete(conn: &Connection, table: Table, id: &str) -> rusqlite::Result<usi
     conn.execute(&format!("DELETE FROM {} WHERE id = ?", table.name()), [id])
 }
 
-/// Ids of what still refers to an endpoint, so a delete can say what blocks it.
+/// What still refers to an endpoint (`workflow support-chat`), so a delete can say what blocks it.
 pub fn endpoint_users(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn.prepare(
+    users(
+        conn,
         "SELECT 'workflow ' || id FROM workflows WHERE primary_endpoint_id = ?1
          UNION SELECT 'workflow ' || workflow_id FROM workflow_fallbacks WHERE endpoint_id = ?1
          ORDER BY 1",
-    )?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    rows.collect()
+        id,
+    )
 }
 
 pub fn vendor_users(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare("SELECT 'endpoint ' || id FROM endpoints WHERE vendor_id = ? ORDER BY id")?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    rows.collect()
+    users(
+        conn,
+        "SELECT 'endpoint ' || id FROM endpoints WHERE vendor_id = ? ORDER BY id",
+        id,
+    )
 }
 
 pub fn rotation_users(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn.prepare(
+    users(
+        conn,
         "SELECT 'workflow ' || id FROM workflows WHERE owner_rotation_id = ? ORDER BY id",
-    )?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    rows.collect()
+        id,
+    )
+}
+
+fn users(conn: &Connection, sql: &str, id: &str) -> rusqlite::Result<Vec<String>> {
+    rows::all(&mut conn.prepare(sql)?, [id], |r| r.get(0))
 }
 
 /// Empties the workflow, endpoint and vendor tables (children first), for a whole-file import.

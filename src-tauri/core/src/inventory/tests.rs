@@ -206,26 +206,46 @@ fn endpoint_credential_must_be_a_reference() {
     save(&store, None, ep).unwrap();
 }
 
+/// Saves `item` as new, expecting a refusal that names the fields and changes nothing.
+fn refused_fields<E: Entity>(store: &Store, item: E) -> Vec<String> {
+    let before = load(store).unwrap();
+    let Err(InventoryError::Invalid { kind, errors, .. }) = save(store, None, item) else {
+        panic!("expected the {} to be refused", E::KIND)
+    };
+    assert_eq!(kind, E::KIND);
+    assert_eq!(load(store).unwrap(), before);
+    errors.into_iter().map(|e| e.field).collect()
+}
+
 #[test]
-fn rotation_fields_are_checked() {
+fn every_kind_is_validated_by_the_one_save_path() {
     let store = seeded();
-    let r = Rotation {
-        id: "night".into(),
-        name: "Night".into(),
-        time_zone: "Mars/Olympus".into(),
-        shift_hours: 0,
-        handoff: "25:00".into(),
-        members: vec![RotationMember {
-            name: "".into(),
-            contact: None,
-        }],
+    let inv = load(&store).unwrap();
+    let bad_vendor = Vendor {
+        status_page: Some("ftp://status.mistral.ai".into()),
+        ..vendor("mistral")
     };
-    let InventoryError::Invalid { errors, .. } = save(&store, None, r).unwrap_err() else {
-        panic!()
+    assert_eq!(refused_fields(&store, bad_vendor), ["status_page"]);
+    let bad_endpoint = Endpoint {
+        id: "new-ep".into(),
+        vendor: "ghost".into(),
+        latency_slo_ms: 0,
+        ..inv.endpoints[0].clone()
     };
-    let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(
-        fields,
-        ["time_zone", "shift_hours", "handoff", "members[0].name"]
+        refused_fields(&store, bad_endpoint),
+        ["vendor", "latency_slo_ms"]
     );
+    let bad_rotation = Rotation {
+        id: "night".into(),
+        time_zone: "Mars/Olympus".into(),
+        ..inv.rotations[0].clone()
+    };
+    assert_eq!(refused_fields(&store, bad_rotation), ["time_zone"]);
+    let bad_workflow = Workflow {
+        id: "new-flow".into(),
+        primary: "nowhere".into(),
+        ..inv.workflows[0].clone()
+    };
+    assert_eq!(refused_fields(&store, bad_workflow), ["primary"]);
 }

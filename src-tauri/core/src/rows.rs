@@ -1,5 +1,16 @@
-//! Reading a query's row into a struct: the columns, in `SELECT` order, fill the named fields
-//! in the order they are written, so a query and its struct cannot disagree about column numbers.
+//! Reading query results into structs: the columns, in `SELECT` order, fill the named fields in
+//! the order they are written, so a query and its struct cannot disagree about column numbers.
+
+use rusqlite::{Params, Row, Statement};
+
+/// Every row of `stmt` run with `params`, each read by `read`.
+pub fn all<T>(
+    stmt: &mut Statement<'_>,
+    params: impl Params,
+    read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    stmt.query_map(params, read)?.collect()
+}
 
 /// `from_row!(row => Vendor { id, name, status_page })` reads columns 0, 1 and 2; fields after
 /// a `;` are set from expressions instead (`; members: Vec::new()`).
