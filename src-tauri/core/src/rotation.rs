@@ -69,13 +69,13 @@ pub fn delete(conn: &Connection, id: &str) -> rusqlite::Result<usize> {
 }
 
 fn insert_members(conn: &Connection, r: &Rotation) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare(
+    rows::insert_ordered(
+        conn,
         "INSERT INTO rotation_members (rotation_id, position, name, contact) VALUES (?, ?, ?, ?)",
-    )?;
-    for (i, m) in r.members.iter().enumerate() {
-        stmt.execute(params![r.id, i as i64, m.name, m.contact])?;
-    }
-    Ok(())
+        &r.id,
+        &r.members,
+        |m| [&m.name, &m.contact],
+    )
 }
 
 /// Removes every rotation, for a whole-file import (after the workflows that name them).

@@ -1,23 +1,33 @@
 // The four kinds of inventory item as the editing scaffold (`editor.svelte.ts`) sees them.
 import { app } from './app-state.svelte';
 import { api } from './ipc';
-import { blankToUndefined, blankWorkflow, clone } from './forms';
+import { blankToUndefined, blankWorkflow } from './forms';
 import type { Endpoint, Rotation, Vendor, Workflow } from './ipc-types';
-import type { ItemKind } from './editor.svelte';
+import type { Item, ItemKind } from './editor.svelte';
 
-export const vendorKind: ItemKind<Vendor> = {
-  kind: 'vendor',
+type Parts<T extends Item> = Pick<ItemKind<T>, 'blank' | 'save' | 'remove'> & Partial<ItemKind<T>>;
+
+/** A kind with the usual defaults: named by its name, its id following the name, sent as edited. */
+function kindOf<T extends Item>(kind: string, parts: Parts<T>): ItemKind<T> {
+  return {
+    kind,
+    label: (item) => item.name,
+    prepare: (draft) => draft,
+    deleteMessage: `The ${kind} is removed. Anything still referring to it must be changed first.`,
+    idFollowsName: true,
+    ...parts,
+  };
+}
+
+export const vendorKind = kindOf<Vendor>('vendor', {
   blank: () => ({ id: '', name: '', status_page: '' }),
-  label: (v) => v.name,
   prepare: (v) => blankToUndefined(v, ['status_page']),
-  save: (originalId, item) => api.saveVendor(originalId, item),
+  save: (originalId, v) => api.saveVendor(originalId, v),
   remove: (id) => api.deleteVendor(id),
-  deleteMessage: 'The vendor is removed. Anything still referring to it must be changed first.',
-  idFollowsName: true,
-};
+});
 
-export const endpointKind: ItemKind<Endpoint> = {
-  kind: 'endpoint',
+/** An endpoint is known by its id; its display name is free text. */
+export const endpointKind = kindOf<Endpoint>('endpoint', {
   blank: () => ({
     id: '',
     vendor: app.inventory.vendors[0]?.id ?? '',
@@ -29,39 +39,30 @@ export const endpointKind: ItemKind<Endpoint> = {
     latency_slo_ms: 5000,
   }),
   label: (e) => e.id,
-  prepare: (e) => ({ ...blankToUndefined(e, ['credential']), latency_slo_ms: Number(e.latency_slo_ms) }),
-  save: (originalId, item) => api.saveEndpoint(originalId, item),
-  remove: (id) => api.deleteEndpoint(id),
-  deleteMessage: 'The endpoint is removed. Anything still referring to it must be changed first.',
   idFollowsName: false,
-};
+  prepare: (e) => ({ ...blankToUndefined(e, ['credential']), latency_slo_ms: Number(e.latency_slo_ms) }),
+  save: (originalId, e) => api.saveEndpoint(originalId, e),
+  remove: (id) => api.deleteEndpoint(id),
+});
 
-export const workflowKind: ItemKind<Workflow> = {
-  kind: 'workflow',
+export const workflowKind = kindOf<Workflow>('workflow', {
   blank: () => blankWorkflow(app.inventory.endpoints[0]?.id ?? ''),
-  label: (w) => w.name,
-  prepare: (w) => {
-    const out = clone(w);
-    if (!out.owner) delete out.owner;
-    return out;
-  },
-  save: (originalId, item) => api.saveWorkflow(originalId, item),
+  // "No owner" is the key left out, not an empty id.
+  prepare: ({ owner, ...rest }) => (owner ? { ...rest, owner } : rest),
+  save: (originalId, w) => api.saveWorkflow(originalId, w),
   remove: (id) => api.deleteWorkflow(id),
   deleteMessage: 'The workflow and its failure-mode text are removed from the inventory. Runbooks that name it stay on disk.',
-  idFollowsName: true,
-};
+});
 
-export const rotationKind: ItemKind<Rotation> = {
-  kind: 'rotation',
+export const rotationKind = kindOf<Rotation>('rotation', {
   blank: () => ({ id: '', name: '', time_zone: app.settings?.time_zone ?? 'UTC', shift_hours: 168, handoff: '09:00', members: [] }),
-  label: (r) => r.name,
+  deleteMessage: 'The rotation and its members are removed.',
+  // Numbers as numbers; a member without a contact has no `contact` key.
   prepare: (r) => ({
     ...r,
     shift_hours: Number(r.shift_hours),
     members: r.members.map((m) => (m.contact?.trim() ? m : { name: m.name })),
   }),
-  save: (originalId, item) => api.saveRotation(originalId, item),
+  save: (originalId, r) => api.saveRotation(originalId, r),
   remove: (id) => api.deleteRotation(id),
-  deleteMessage: 'The rotation and its members are removed.',
-  idFollowsName: true,
-};
+});

@@ -153,12 +153,13 @@ pub fn update_workflow(conn: &Connection, original: &str, w: &Workflow) -> rusql
 }
 
 fn insert_workflow_children(conn: &Connection, w: &Workflow) -> rusqlite::Result<()> {
-    let mut fb = conn.prepare(
+    rows::insert_ordered(
+        conn,
         "INSERT INTO workflow_fallbacks (workflow_id, position, endpoint_id, strategy) VALUES (?, ?, ?, ?)",
+        &w.id,
+        &w.fallbacks,
+        |step| [&step.endpoint, &step.strategy],
     )?;
-    for (i, step) in w.fallbacks.iter().enumerate() {
-        fb.execute(params![w.id, i as i64, step.endpoint, step.strategy])?;
-    }
     let mut fm = conn.prepare(
         "INSERT INTO workflow_failure_modes (workflow_id, mode, customer_impact, degradation, customer_message)
          VALUES (?, ?, ?, ?, ?)",
