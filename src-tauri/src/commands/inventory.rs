@@ -1,7 +1,7 @@
-//! The inventory commands: one pair per kind, each a one-line call of the core's generic
-//! [`inventory::save`] / [`inventory::delete`].
+//! The inventory commands: `inventory_get`, and a save and a delete command per kind of item,
+//! each a call of the core's generic [`inventory::save`] / [`inventory::delete`].
 
-use brownout_core::inventory::{self, Endpoint, Entity, Inventory, Rotation, Vendor, Workflow};
+use brownout_core::inventory::{self, Endpoint, Inventory, Rotation, Vendor, Workflow};
 use tauri::State;
 
 use crate::error::IpcError;
@@ -12,70 +12,30 @@ pub async fn inventory_get(state: State<'_, AppState>) -> Result<Inventory, IpcE
     Ok(inventory::load(state.store())?)
 }
 
-fn save<E: Entity>(state: &AppState, original_id: Option<String>, item: E) -> Result<E, IpcError> {
-    Ok(inventory::save(
-        state.store(),
-        original_id.as_deref(),
-        item,
-    )?)
+/// `{kind}_save(original_id, {kind})` returns what was stored; `{kind}_delete(id)`.
+macro_rules! item_commands {
+    ($save:ident, $delete:ident, $item:ident: $kind:ty) => {
+        #[tauri::command]
+        pub async fn $save(
+            state: State<'_, AppState>,
+            original_id: Option<String>,
+            $item: $kind,
+        ) -> Result<$kind, IpcError> {
+            Ok(inventory::save(
+                state.store(),
+                original_id.as_deref(),
+                $item,
+            )?)
+        }
+
+        #[tauri::command]
+        pub async fn $delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+            Ok(inventory::delete::<$kind>(state.store(), &id)?)
+        }
+    };
 }
 
-fn delete<E: Entity>(state: &AppState, id: &str) -> Result<(), IpcError> {
-    Ok(inventory::delete::<E>(state.store(), id)?)
-}
-
-#[tauri::command]
-pub async fn vendor_save(
-    state: State<'_, AppState>,
-    original_id: Option<String>,
-    vendor: Vendor,
-) -> Result<Vendor, IpcError> {
-    save(&state, original_id, vendor)
-}
-
-#[tauri::command]
-pub async fn vendor_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    delete::<Vendor>(&state, &id)
-}
-
-#[tauri::command]
-pub async fn endpoint_save(
-    state: State<'_, AppState>,
-    original_id: Option<String>,
-    endpoint: Endpoint,
-) -> Result<Endpoint, IpcError> {
-    save(&state, original_id, endpoint)
-}
-
-#[tauri::command]
-pub async fn endpoint_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    delete::<Endpoint>(&state, &id)
-}
-
-#[tauri::command]
-pub async fn workflow_save(
-    state: State<'_, AppState>,
-    original_id: Option<String>,
-    workflow: Workflow,
-) -> Result<Workflow, IpcError> {
-    save(&state, original_id, workflow)
-}
-
-#[tauri::command]
-pub async fn workflow_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    delete::<Workflow>(&state, &id)
-}
-
-#[tauri::command]
-pub async fn rotation_save(
-    state: State<'_, AppState>,
-    original_id: Option<String>,
-    rotation: Rotation,
-) -> Result<Rotation, IpcError> {
-    save(&state, original_id, rotation)
-}
-
-#[tauri::command]
-pub async fn rotation_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    delete::<Rotation>(&state, &id)
-}
+item_commands!(vendor_save, vendor_delete, vendor: Vendor);
+item_commands!(endpoint_save, endpoint_delete, endpoint: Endpoint);
+item_commands!(workflow_save, workflow_delete, workflow: Workflow);
+item_commands!(rotation_save, rotation_delete, rotation: Rotation);
