@@ -44,3 +44,6 @@ macro_rules! from_row {
 }
 
 pub(crate) use from_row;
+
+#[cfg(test)]
+mod tests;
