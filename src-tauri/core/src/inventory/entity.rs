@@ -11,8 +11,9 @@ use super::validate::{self, KnownRefs};
 use super::{Endpoint, FieldError, Inventory, Vendor, Workflow};
 use crate::rotation::{self, Rotation};
 
-/// A kind of inventory item: vendor, endpoint, workflow or rotation.
-pub trait Entity: Clone + Serialize + Sized {
+/// A kind of inventory item: vendor, endpoint, workflow or rotation. `Serialize` lets rules
+/// that hold for every field of every kind (in [`validate::item_errors`]) see the whole item.
+pub trait Entity: Serialize + Sized {
     /// The word for one item in messages: `vendor`.
     const KIND: &'static str;
     /// The item's section of the inventory file: `vendors`.
