@@ -1,10 +1,13 @@
 //! The inventory: vendors, endpoints, workflows and their rotations, stored in SQLite and
 //! round-tripped through a human-editable file.
 //!
-//! Public surface: [`load`], the `save_*`/`delete_*` functions, [`replace_all`], the file
-//! functions in [`file`], the demo in [`demo`], and validation in [`validate`].
+//! Public surface: [`load`], [`save`] and [`delete`] for any [`Entity`] (vendor, endpoint,
+//! workflow, rotation), [`replace_all`], the file functions in [`file`], the demo in [`demo`],
+//! and validation in [`validate`]. Rotations keep their model and tables in [`crate::rotation`];
+//! they are re-exported here because the inventory file holds them.
 
 pub mod demo;
+mod entity;
 pub mod file;
 mod model;
 mod repo;
@@ -12,17 +15,17 @@ pub mod secrets;
 pub mod text_rules;
 pub mod validate;
 
+pub use entity::Entity;
 pub use model::*;
 pub use validate::{FieldError, KnownRefs};
 
-use repo::Table;
-
 use crate::rotation;
+pub use crate::rotation::{Rotation, RotationMember};
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum InventoryError {
-    #[error("{kind} '{id}' is invalid: {}", describe(.errors))]
+    #[error("{kind} '{id}' is invalid: {}", crate::field_error::describe(.errors))]
     Invalid {
         kind: &'static str,
         id: String,
@@ -46,223 +49,81 @@ impl From<rusqlite::Error> for InventoryError {
     }
 }
 
-fn describe(errors: &[FieldError]) -> String {
-    errors
-        .iter()
-        .map(|e| format!("{}: {}", e.field, e.message))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// The whole inventory, each list ordered by id.
 pub fn load(store: &Store) -> Result<Inventory, InventoryError> {
-    store.read(|c| {
-        Ok(Inventory {
-            vendors: repo::load_vendors(c)?,
-            endpoints: repo::load_endpoints(c)?,
-            workflows: repo::load_workflows(c)?,
-            rotations: rotation::load_all(c)?,
-        })
+    store.read(|c| Ok(load_in(c)?))
+}
+
+fn load_in(c: &rusqlite::Connection) -> rusqlite::Result<Inventory> {
+    Ok(Inventory {
+        vendors: repo::load_vendors(c)?,
+        endpoints: repo::load_endpoints(c)?,
+        workflows: repo::load_workflows(c)?,
+        rotations: rotation::load_all(c)?,
     })
 }
 
-fn refs(store: &Store) -> Result<KnownRefs, InventoryError> {
-    Ok(KnownRefs::of(&load(store)?))
-}
-
-fn invalid(
-    kind: &'static str,
-    id: &str,
-    item: &impl serde::Serialize,
-    mut errors: Vec<FieldError>,
-) -> Result<(), InventoryError> {
-    text_rules::screen_item(item, &mut errors);
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(InventoryError::Invalid {
-            kind,
-            id: text_rules::printable(id),
-            errors,
-        })
-    }
-}
-
-/// Creates (`original_id` = None) or updates (possibly renaming) one item, shared by every kind.
-fn save(
+/// Creates (`original_id` = None) or updates (possibly renaming) one item of any kind.
+pub fn save<E: Entity>(
     store: &Store,
-    kind: &'static str,
     original_id: Option<&str>,
-    id: &str,
-    exists: impl Fn(&rusqlite::Connection, &str) -> rusqlite::Result<bool>,
-    insert: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<()>,
-    update: impl FnOnce(&rusqlite::Connection, &str) -> rusqlite::Result<usize>,
-) -> Result<(), InventoryError> {
+    item: E,
+) -> Result<E, InventoryError> {
     store.write(|tx| {
-        let renamed_onto_other = original_id.is_none_or(|o| o != id);
-        if renamed_onto_other && exists(tx, id)? {
-            return Err(InventoryError::Invalid {
-                kind,
-                id: id.to_owned(),
-                errors: vec![FieldError {
-                    field: "id".into(),
-                    message: format!("a {kind} with id '{id}' already exists"),
-                }],
-            });
+        let known = KnownRefs::of(&load_in(tx)?);
+        let errors = validate::item_errors(&item, &known);
+        if !errors.is_empty() {
+            return Err(invalid::<E>(item.id(), errors));
+        }
+        let id = item.id();
+        if original_id != Some(id) && E::exists(tx, id)? {
+            let taken =
+                FieldError::new("id", format!("a {} with id '{id}' already exists", E::KIND));
+            return Err(invalid::<E>(id, vec![taken]));
         }
         match original_id {
-            None => insert(tx)?,
-            Some(original) => {
-                if update(tx, original)? == 0 {
-                    return Err(InventoryError::NotFound {
-                        kind,
-                        id: original.to_owned(),
-                    });
-                }
+            None => item.insert(tx)?,
+            Some(original) if item.update(tx, original)? == 0 => {
+                return Err(not_found::<E>(original));
             }
+            Some(_) => {}
         }
         Ok(())
-    })
+    })?;
+    Ok(item)
 }
 
-pub fn save_vendor(
-    store: &Store,
-    original_id: Option<&str>,
-    v: Vendor,
-) -> Result<Vendor, InventoryError> {
-    invalid("vendor", &v.id, &v, validate::vendor_errors(&v))?;
-    save(
-        store,
-        "vendor",
-        original_id,
-        &v.id,
-        |c, id| repo::exists(c, Table::Vendors, id),
-        |c| repo::insert_vendor(c, &v),
-        |c, o| repo::update_vendor(c, o, &v),
-    )?;
-    Ok(v)
-}
-
-pub fn save_endpoint(
-    store: &Store,
-    original_id: Option<&str>,
-    e: Endpoint,
-) -> Result<Endpoint, InventoryError> {
-    invalid(
-        "endpoint",
-        &e.id,
-        &e,
-        validate::endpoint_errors(&e, &refs(store)?),
-    )?;
-    save(
-        store,
-        "endpoint",
-        original_id,
-        &e.id,
-        |c, id| repo::exists(c, Table::Endpoints, id),
-        |c| repo::insert_endpoint(c, &e),
-        |c, o| repo::update_endpoint(c, o, &e),
-    )?;
-    Ok(e)
-}
-
-pub fn save_workflow(
-    store: &Store,
-    original_id: Option<&str>,
-    w: Workflow,
-) -> Result<Workflow, InventoryError> {
-    invalid(
-        "workflow",
-        &w.id,
-        &w,
-        validate::workflow_errors(&w, &refs(store)?),
-    )?;
-    save(
-        store,
-        "workflow",
-        original_id,
-        &w.id,
-        |c, id| repo::exists(c, Table::Workflows, id),
-        |c| repo::insert_workflow(c, &w),
-        |c, o| repo::update_workflow(c, o, &w),
-    )?;
-    Ok(w)
-}
-
-pub fn save_rotation(
-    store: &Store,
-    original_id: Option<&str>,
-    r: Rotation,
-) -> Result<Rotation, InventoryError> {
-    invalid("rotation", &r.id, &r, validate::rotation_errors(&r))?;
-    save(
-        store,
-        "rotation",
-        original_id,
-        &r.id,
-        rotation::exists,
-        |c| rotation::insert(c, &r),
-        |c, o| rotation::update(c, o, &r),
-    )?;
-    Ok(r)
-}
-
-fn delete(
-    store: &Store,
-    kind: &'static str,
-    id: &str,
-    users: impl Fn(&rusqlite::Connection, &str) -> rusqlite::Result<Vec<String>>,
-    remove: impl Fn(&rusqlite::Connection, &str) -> rusqlite::Result<usize>,
-) -> Result<(), InventoryError> {
+/// Deletes one item of any kind, refused while anything still refers to it.
+pub fn delete<E: Entity>(store: &Store, id: &str) -> Result<(), InventoryError> {
     store.write(|tx| {
-        let used_by = users(tx, id)?;
+        let used_by = E::users(tx, id)?;
         if !used_by.is_empty() {
             return Err(InventoryError::InUse {
-                kind,
+                kind: E::KIND,
                 id: id.to_owned(),
                 used_by,
             });
         }
-        if remove(tx, id)? == 0 {
-            return Err(InventoryError::NotFound {
-                kind,
-                id: id.to_owned(),
-            });
+        if E::remove(tx, id)? == 0 {
+            return Err(not_found::<E>(id));
         }
         Ok(())
     })
 }
 
-pub fn delete_vendor(store: &Store, id: &str) -> Result<(), InventoryError> {
-    delete(store, "vendor", id, repo::vendor_users, |c, id| {
-        repo::delete(c, Table::Vendors, id)
-    })
+fn invalid<E: Entity>(id: &str, errors: Vec<FieldError>) -> InventoryError {
+    InventoryError::Invalid {
+        kind: E::KIND,
+        id: text_rules::printable(id),
+        errors,
+    }
 }
 
-pub fn delete_endpoint(store: &Store, id: &str) -> Result<(), InventoryError> {
-    delete(store, "endpoint", id, repo::endpoint_users, |c, id| {
-        repo::delete(c, Table::Endpoints, id)
-    })
-}
-
-pub fn delete_workflow(store: &Store, id: &str) -> Result<(), InventoryError> {
-    delete(
-        store,
-        "workflow",
-        id,
-        |_, _| Ok(vec![]),
-        |c, id| repo::delete(c, Table::Workflows, id),
-    )
-}
-
-pub fn delete_rotation(store: &Store, id: &str) -> Result<(), InventoryError> {
-    delete(
-        store,
-        "rotation",
-        id,
-        repo::rotation_users,
-        rotation::delete,
-    )
+fn not_found<E: Entity>(id: &str) -> InventoryError {
+    InventoryError::NotFound {
+        kind: E::KIND,
+        id: id.to_owned(),
+    }
 }
 
 /// Replaces the whole inventory with `inv`, atomically. `inv` must already be valid
@@ -279,17 +140,19 @@ pub(crate) fn replace_all_in(
 ) -> Result<(), InventoryError> {
     repo::clear_all(tx)?;
     rotation::delete_all(tx)?;
-    for v in &inv.vendors {
-        repo::insert_vendor(tx, v)?;
-    }
-    for e in &inv.endpoints {
-        repo::insert_endpoint(tx, e)?;
-    }
-    for r in &inv.rotations {
-        rotation::insert(tx, r)?;
-    }
-    for w in &inv.workflows {
-        repo::insert_workflow(tx, w)?;
+    // Referenced kinds first, so every reference finds its target.
+    insert_all::<Vendor>(tx, inv)?;
+    insert_all::<Endpoint>(tx, inv)?;
+    insert_all::<Rotation>(tx, inv)?;
+    insert_all::<Workflow>(tx, inv)
+}
+
+fn insert_all<E: Entity>(
+    conn: &rusqlite::Connection,
+    inv: &Inventory,
+) -> Result<(), InventoryError> {
+    for item in E::list(inv) {
+        item.insert(conn)?;
     }
     Ok(())
 }

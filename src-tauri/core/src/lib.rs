@@ -3,7 +3,8 @@
 //! Public surface:
 //! - [`store::Store`]: the SQLite connection, migrations and pragmas.
 //! - [`inventory`]: vendors, endpoints, workflows (and their export/import as a file).
-//! - [`rotation`]: on-call rotations and their members.
+//! - [`rotation`]: on-call rotations and their members: model, validation, storage.
+//! - [`field_error`]: one problem with one field, shared by everything that validates input.
 //! - [`audit`]: the readiness audit over the inventory.
 //! - [`runbook`]: markdown runbooks: checking, safe rendering, search, walk-throughs.
 //! - [`health`]: endpoint health as runbooks and the audit see it.
@@ -11,14 +12,17 @@
 //! - [`workspace::Workspace`]: one handle over all of the above, cheap to clone.
 
 pub mod audit;
+pub mod field_error;
 pub mod health;
 pub mod incident;
 pub mod inventory;
 pub mod rotation;
+mod rows;
 pub mod runbook;
 pub mod settings;
 pub mod slug;
 pub mod store;
+mod text_enum;
 pub mod workspace;
 pub mod yaml;
 

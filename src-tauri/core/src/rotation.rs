@@ -1,39 +1,35 @@
-//! On-call rotations and their members. The schedule logic (who is on call now, layers,
-//! overrides) builds on these tables in a later migration.
+//! On-call rotations and their members: the model, its validation and its tables. The schedule
+//! logic (who is on call now, layers, overrides) builds on these in a later migration. The
+//! inventory holds rotations beside vendors, endpoints and workflows and saves them through the
+//! same pattern (`inventory::Entity`); only this module knows the rotation tables.
+
+mod model;
+mod validate;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-pub use crate::inventory::{Rotation, RotationMember};
+use crate::rows::{self, from_row};
 
-/// Every rotation, ordered by id, members in rotation order.
+pub use model::{Rotation, RotationMember};
+pub use validate::rotation_errors;
+
+/// Every rotation, ordered by id, members in shift order.
 pub fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Rotation>> {
     let mut stmt = conn.prepare(
         "SELECT id, name, time_zone, shift_hours, handoff_time FROM rotations ORDER BY id",
     )?;
-    let mut rotations = stmt
-        .query_map([], |r| {
-            Ok(Rotation {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                time_zone: r.get(2)?,
-                shift_hours: r.get(3)?,
-                handoff: r.get(4)?,
-                members: Vec::new(),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rotations = rows::all(&mut stmt, [], |r| {
+        Ok(
+            from_row!(r => Rotation { id, name, time_zone, shift_hours, handoff; members: Vec::new() }),
+        )
+    })?;
     let mut members = conn.prepare(
         "SELECT name, contact FROM rotation_members WHERE rotation_id = ? ORDER BY position",
     )?;
     for rotation in &mut rotations {
-        rotation.members = members
-            .query_map([&rotation.id], |r| {
-                Ok(RotationMember {
-                    name: r.get(0)?,
-                    contact: r.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        rotation.members = rows::all(&mut members, [&rotation.id], |r| {
+            Ok(from_row!(r => RotationMember { name, contact }))
+        })?;
     }
     Ok(rotations)
 }
@@ -73,16 +69,19 @@ pub fn delete(conn: &Connection, id: &str) -> rusqlite::Result<usize> {
 }
 
 fn insert_members(conn: &Connection, r: &Rotation) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare(
+    rows::insert_ordered(
+        conn,
         "INSERT INTO rotation_members (rotation_id, position, name, contact) VALUES (?, ?, ?, ?)",
-    )?;
-    for (i, m) in r.members.iter().enumerate() {
-        stmt.execute(params![r.id, i as i64, m.name, m.contact])?;
-    }
-    Ok(())
+        &r.id,
+        &r.members,
+        |m| [&m.name, &m.contact],
+    )
 }
 
 /// Removes every rotation, for a whole-file import (after the workflows that name them).
 pub fn delete_all(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch("DELETE FROM rotation_members; DELETE FROM rotations;")
 }
+
+#[cfg(test)]
+mod tests;

@@ -32,10 +32,7 @@ pub fn run(args: AuditArgs, ws: &Workspace, out: &mut impl Write) -> Result<i32,
                 (None, Some(r)) => format!("rotation {r}"),
                 (None, None) => "workspace".into(),
             };
-            let crit = f
-                .criticality
-                .map(|c| format!(" ({})", c.as_str()))
-                .unwrap_or_default();
+            let crit = f.criticality.map(|c| format!(" ({c})")).unwrap_or_default();
             writeln!(
                 out,
                 "{:<6} {subject}{crit}: {}",

@@ -1,3 +1,6 @@
+//! The inventory commands: `inventory_get`, and a save and a delete command per kind of item,
+//! each a call of the core's generic [`inventory::save`] / [`inventory::delete`].
+
 use brownout_core::inventory::{self, Endpoint, Inventory, Rotation, Vendor, Workflow};
 use tauri::State;
 
@@ -9,74 +12,30 @@ pub async fn inventory_get(state: State<'_, AppState>) -> Result<Inventory, IpcE
     Ok(inventory::load(state.store())?)
 }
 
-#[tauri::command]
-pub async fn vendor_save(
-    state: State<'_, AppState>,
-    original_id: Option<String>,
-    vendor: Vendor,
-) -> Result<Vendor, IpcError> {
-    Ok(inventory::save_vendor(
-        state.store(),
-        original_id.as_deref(),
-        vendor,
-    )?)
+/// `{kind}_save(original_id, {kind})` returns what was stored; `{kind}_delete(id)`.
+macro_rules! item_commands {
+    ($save:ident, $delete:ident, $item:ident: $kind:ty) => {
+        #[tauri::command]
+        pub async fn $save(
+            state: State<'_, AppState>,
+            original_id: Option<String>,
+            $item: $kind,
+        ) -> Result<$kind, IpcError> {
+            Ok(inventory::save(
+                state.store(),
+                original_id.as_deref(),
+                $item,
+            )?)
+        }
+
+        #[tauri::command]
+        pub async fn $delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+            Ok(inventory::delete::<$kind>(state.store(), &id)?)
+        }
+    };
 }
 
-#[tauri::command]
-pub async fn vendor_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(inventory::delete_vendor(state.store(), &id)?)
-}
-
-#[tauri::command]
-pub async fn endpoint_save(
-    state: State<'_, AppState>,
-    original_id: Option<String>,
-    endpoint: Endpoint,
-) -> Result<Endpoint, IpcError> {
-    Ok(inventory::save_endpoint(
-        state.store(),
-        original_id.as_deref(),
-        endpoint,
-    )?)
-}
-
-#[tauri::command]
-pub async fn endpoint_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(inventory::delete_endpoint(state.store(), &id)?)
-}
-
-#[tauri::command]
-pub async fn workflow_save(
-    state: State<'_, AppState>,
-    original_id: Option<String>,
-    workflow: Workflow,
-) -> Result<Workflow, IpcError> {
-    Ok(inventory::save_workflow(
-        state.store(),
-        original_id.as_deref(),
-        workflow,
-    )?)
-}
-
-#[tauri::command]
-pub async fn workflow_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(inventory::delete_workflow(state.store(), &id)?)
-}
-
-#[tauri::command]
-pub async fn rotation_save(
-    state: State<'_, AppState>,
-    original_id: Option<String>,
-    rotation: Rotation,
-) -> Result<Rotation, IpcError> {
-    Ok(inventory::save_rotation(
-        state.store(),
-        original_id.as_deref(),
-        rotation,
-    )?)
-}
-
-#[tauri::command]
-pub async fn rotation_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(inventory::delete_rotation(state.store(), &id)?)
-}
+item_commands!(vendor_save, vendor_delete, vendor: Vendor);
+item_commands!(endpoint_save, endpoint_delete, endpoint: Endpoint);
+item_commands!(workflow_save, workflow_delete, workflow: Workflow);
+item_commands!(rotation_save, rotation_delete, rotation: Rotation);

@@ -10,9 +10,9 @@ import {
   isDirty,
   move,
   plural,
-  slugify,
   unplacedErrors,
 } from './forms';
+import { slugify } from './slug';
 
 describe('move', () => {
   it('swaps neighbours up and down', () => {

@@ -1,5 +1,7 @@
 // Pure helpers shared by the inventory forms; unit-tested without a DOM.
 import type { FallbackStep, FieldError, Workflow, FailureModePlan } from './ipc-types';
+import { criticalities } from './enums';
+import { slugify } from './slug';
 
 /** Field path → message, from the shell's `invalid` error. */
 export function errorMap(fields: FieldError[]): Record<string, string> {
@@ -80,21 +82,9 @@ export function fallbackLabel(step: FallbackStep): string {
   return step.endpoint ?? step.strategy ?? '';
 }
 
-const order = { critical: 0, high: 1, medium: 2, low: 3 } as const;
-
 /** Critical first, then by name. */
 export function byCriticality(a: Workflow, b: Workflow): number {
-  return order[a.criticality] - order[b.criticality] || a.name.localeCompare(b.name);
-}
-
-/** A slug suggestion from a display name, as ids must be. */
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  return criticalities.indexOf(a.criticality) - criticalities.indexOf(b.criticality) || a.name.localeCompare(b.name);
 }
 
 /**

@@ -58,11 +58,7 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
                 add(
                     FindingKind::FailureModeIncomplete,
                     Severity::Medium,
-                    format!(
-                        "failure mode '{}' has no {}",
-                        mode.as_str(),
-                        missing.join(" and ")
-                    ),
+                    format!("failure mode '{mode}' has no {}", missing.join(" and ")),
                 );
             }
         }
@@ -76,10 +72,10 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
                         .iter()
                         .any(|v| coverage.get(*v).is_some_and(|c| c.contains(m)))
                 };
-                let missing: Vec<&str> = FailureMode::ALL
+                let missing: Vec<String> = FailureMode::ALL
                     .into_iter()
                     .filter(|m| !covers(m))
-                    .map(|m| m.as_str())
+                    .map(|m| m.to_string())
                     .collect();
                 if !missing.is_empty() {
                     add(

@@ -3,6 +3,12 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::rotation::Rotation;
+use crate::text_enum::text_enum;
+
+// Each enumeration reads and prints as its serde name, everywhere (see `text_enum`).
+text_enum!(ApiStyle, Criticality, FailureMode);
+
 /// A model provider.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -26,19 +32,6 @@ pub enum ApiStyle {
 
 impl ApiStyle {
     pub const ALL: [ApiStyle; 4] = [Self::Openai, Self::Anthropic, Self::Gemini, Self::Http];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Openai => "openai",
-            Self::Anthropic => "anthropic",
-            Self::Gemini => "gemini",
-            Self::Http => "http",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.as_str() == s)
-    }
 }
 
 /// One model at one vendor, reached one way.
@@ -71,19 +64,6 @@ pub enum Criticality {
 
 impl Criticality {
     pub const ALL: [Criticality; 4] = [Self::Critical, Self::High, Self::Medium, Self::Low];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Critical => "critical",
-            Self::High => "high",
-            Self::Medium => "medium",
-            Self::Low => "low",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
 }
 
 /// How a vendor degrades.
@@ -97,18 +77,6 @@ pub enum FailureMode {
 
 impl FailureMode {
     pub const ALL: [FailureMode; 3] = [Self::Throttled, Self::Unavailable, Self::Slow];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Throttled => "throttled",
-            Self::Unavailable => "unavailable",
-            Self::Slow => "slow",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.as_str() == s)
-    }
 }
 
 /// One entry of a fallback chain: exactly one of `endpoint` (an endpoint id) or `strategy`
@@ -205,41 +173,13 @@ pub struct Workflow {
     pub failure_modes: FailureModes,
 }
 
-/// A person on a rotation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct RotationMember {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub contact: Option<String>,
-}
-
-/// An on-call schedule. Layers and overrides arrive with the schedule logic.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct Rotation {
-    pub id: String,
-    pub name: String,
-    /// IANA zone of the handoff, e.g. `Europe/Berlin`.
-    pub time_zone: String,
-    pub shift_hours: u32,
-    /// Local handoff time, `HH:MM`.
-    pub handoff: String,
-    #[serde(default)]
-    pub members: Vec<RotationMember>,
-}
-
 /// The whole inventory: the shape of the inventory file.
+/// Every section may be left out (an empty list).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Inventory {
-    #[serde(default)]
     pub vendors: Vec<Vendor>,
-    #[serde(default)]
     pub endpoints: Vec<Endpoint>,
-    #[serde(default)]
     pub workflows: Vec<Workflow>,
-    #[serde(default)]
     pub rotations: Vec<Rotation>,
 }

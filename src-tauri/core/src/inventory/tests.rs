@@ -58,25 +58,25 @@ fn demo_is_complete_enough_to_look_real() {
 #[test]
 fn create_update_rename_and_delete_a_vendor() {
     let store = seeded();
-    save_vendor(&store, None, vendor("mistral")).unwrap();
-    let err = save_vendor(&store, None, vendor("mistral")).unwrap_err();
+    save(&store, None, vendor("mistral")).unwrap();
+    let err = save(&store, None, vendor("mistral")).unwrap_err();
     match err {
         InventoryError::Invalid { errors, .. } => assert_eq!(errors[0].field, "id"),
         e => panic!("{e}"),
     }
     let mut renamed = vendor("mistral-ai");
     renamed.name = "Mistral AI".into();
-    save_vendor(&store, Some("mistral"), renamed.clone()).unwrap();
+    save(&store, Some("mistral"), renamed.clone()).unwrap();
     let inv = load(&store).unwrap();
     assert!(inv.vendors.contains(&renamed));
     assert!(!inv.vendors.iter().any(|v| v.id == "mistral"));
-    delete_vendor(&store, "mistral-ai").unwrap();
+    delete::<Vendor>(&store, "mistral-ai").unwrap();
     assert!(matches!(
-        delete_vendor(&store, "mistral-ai"),
+        delete::<Vendor>(&store, "mistral-ai"),
         Err(InventoryError::NotFound { .. })
     ));
     assert!(matches!(
-        save_vendor(&store, Some("nope"), vendor("nope")),
+        save(&store, Some("nope"), vendor("nope")),
         Err(InventoryError::NotFound { .. })
     ));
 }
@@ -92,7 +92,7 @@ fn renaming_an_endpoint_follows_every_reference() {
         .unwrap()
         .clone();
     ep.id = "claude-sonnet".into();
-    save_endpoint(&store, Some("anthropic-sonnet"), ep).unwrap();
+    save(&store, Some("anthropic-sonnet"), ep).unwrap();
     let inv = load(&store).unwrap();
     let drafting = inv
         .workflows
@@ -111,7 +111,7 @@ fn renaming_an_endpoint_follows_every_reference() {
 #[test]
 fn delete_in_use_is_refused_with_what_uses_it() {
     let store = seeded();
-    let err = delete_endpoint(&store, "anthropic-sonnet").unwrap_err();
+    let err = delete::<Endpoint>(&store, "anthropic-sonnet").unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, InventoryError::InUse { .. }));
     assert!(
@@ -119,11 +119,11 @@ fn delete_in_use_is_refused_with_what_uses_it() {
         "{msg}"
     );
     assert!(matches!(
-        delete_vendor(&store, "openai"),
+        delete::<Vendor>(&store, "openai"),
         Err(InventoryError::InUse { .. })
     ));
     assert!(matches!(
-        delete_rotation(&store, "support-ai"),
+        delete::<Rotation>(&store, "support-ai"),
         Err(InventoryError::InUse { .. })
     ));
     assert_eq!(load(&store).unwrap().endpoints.len(), 8);
@@ -152,7 +152,7 @@ fn invalid_workflow_names_every_bad_field_and_writes_nothing() {
         ],
         failure_modes: FailureModes::default(),
     };
-    let InventoryError::Invalid { errors, .. } = save_workflow(&store, None, w).unwrap_err() else {
+    let InventoryError::Invalid { errors, .. } = save(&store, None, w).unwrap_err() else {
         panic!("expected invalid")
     };
     let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
@@ -182,7 +182,7 @@ fn workflow_round_trips_with_reordered_chain() {
         .unwrap();
     w.fallbacks.swap(0, 1);
     w.failure_modes.slow.customer_message = "Slower than usual".into();
-    save_workflow(&store, Some("support-chat"), w.clone()).unwrap();
+    save(&store, Some("support-chat"), w.clone()).unwrap();
     let back = load(&store)
         .unwrap()
         .workflows
@@ -198,36 +198,54 @@ fn endpoint_credential_must_be_a_reference() {
     let mut ep = load(&store).unwrap().endpoints[0].clone();
     ep.id = "new-ep".into();
     ep.credential = Some("sk-live-1234567890".into());
-    let InventoryError::Invalid { errors, .. } =
-        save_endpoint(&store, None, ep.clone()).unwrap_err()
-    else {
+    let InventoryError::Invalid { errors, .. } = save(&store, None, ep.clone()).unwrap_err() else {
         panic!()
     };
     assert_eq!(errors[0].field, "credential");
     ep.credential = Some("keyring:brownout/new".into());
-    save_endpoint(&store, None, ep).unwrap();
+    save(&store, None, ep).unwrap();
+}
+
+/// Saves `item` as new, expecting a refusal that names the fields and changes nothing.
+fn refused_fields<E: Entity>(store: &Store, item: E) -> Vec<String> {
+    let before = load(store).unwrap();
+    let Err(InventoryError::Invalid { kind, errors, .. }) = save(store, None, item) else {
+        panic!("expected the {} to be refused", E::KIND)
+    };
+    assert_eq!(kind, E::KIND);
+    assert_eq!(load(store).unwrap(), before);
+    errors.into_iter().map(|e| e.field).collect()
 }
 
 #[test]
-fn rotation_fields_are_checked() {
+fn every_kind_is_validated_by_the_one_save_path() {
     let store = seeded();
-    let r = Rotation {
-        id: "night".into(),
-        name: "Night".into(),
-        time_zone: "Mars/Olympus".into(),
-        shift_hours: 0,
-        handoff: "25:00".into(),
-        members: vec![RotationMember {
-            name: "".into(),
-            contact: None,
-        }],
+    let inv = load(&store).unwrap();
+    let bad_vendor = Vendor {
+        status_page: Some("ftp://status.mistral.ai".into()),
+        ..vendor("mistral")
     };
-    let InventoryError::Invalid { errors, .. } = save_rotation(&store, None, r).unwrap_err() else {
-        panic!()
+    assert_eq!(refused_fields(&store, bad_vendor), ["status_page"]);
+    let bad_endpoint = Endpoint {
+        id: "new-ep".into(),
+        vendor: "ghost".into(),
+        latency_slo_ms: 0,
+        ..inv.endpoints[0].clone()
     };
-    let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(
-        fields,
-        ["time_zone", "shift_hours", "handoff", "members[0].name"]
+        refused_fields(&store, bad_endpoint),
+        ["vendor", "latency_slo_ms"]
     );
+    let bad_rotation = Rotation {
+        id: "night".into(),
+        time_zone: "Mars/Olympus".into(),
+        ..inv.rotations[0].clone()
+    };
+    assert_eq!(refused_fields(&store, bad_rotation), ["time_zone"]);
+    let bad_workflow = Workflow {
+        id: "new-flow".into(),
+        primary: "nowhere".into(),
+        ..inv.workflows[0].clone()
+    };
+    assert_eq!(refused_fields(&store, bad_workflow), ["primary"]);
 }

@@ -3,28 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
+use super::entity::Entity;
 use super::model::*;
-use crate::slug::{is_valid_slug, SLUG_RULE};
-
-/// One problem with one field of one item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct FieldError {
-    /// Path of the field inside the item, e.g. `name` or `fallbacks[1].endpoint`.
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
+pub use crate::field_error::FieldError;
+use crate::field_error::{check_id, check_required};
+use crate::rotation::Rotation;
 
 /// The ids that exist, for checking references.
 #[derive(Debug, Default)]
@@ -46,18 +29,6 @@ impl KnownRefs {
                 .collect(),
             rotations: inv.rotations.iter().map(|r| r.id.clone()).collect(),
         }
-    }
-}
-
-fn check_id(id: &str, out: &mut Vec<FieldError>) {
-    if !is_valid_slug(id) {
-        out.push(FieldError::new("id", format!("'{id}' {SLUG_RULE}")));
-    }
-}
-
-fn check_required(field: &str, value: &str, out: &mut Vec<FieldError>) {
-    if value.trim().is_empty() {
-        out.push(FieldError::new(field, "must not be empty"));
     }
 }
 
@@ -132,37 +103,6 @@ pub fn endpoint_errors(e: &Endpoint, known: &KnownRefs) -> Vec<FieldError> {
     out
 }
 
-pub fn rotation_errors(r: &Rotation) -> Vec<FieldError> {
-    let mut out = Vec::new();
-    check_id(&r.id, &mut out);
-    check_required("name", &r.name, &mut out);
-    if r.time_zone.parse::<chrono_tz::Tz>().is_err() {
-        out.push(FieldError::new(
-            "time_zone",
-            format!(
-                "'{}' is not an IANA time zone such as Europe/Berlin",
-                r.time_zone
-            ),
-        ));
-    }
-    if r.shift_hours == 0 || r.shift_hours > 24 * 28 {
-        out.push(FieldError::new(
-            "shift_hours",
-            "must be between 1 and 672 hours",
-        ));
-    }
-    if chrono::NaiveTime::parse_from_str(&r.handoff, "%H:%M").is_err() {
-        out.push(FieldError::new(
-            "handoff",
-            format!("'{}' is not a time of day as HH:MM", r.handoff),
-        ));
-    }
-    for (i, m) in r.members.iter().enumerate() {
-        check_required(&format!("members[{i}].name"), &m.name, &mut out);
-    }
-    out
-}
-
 pub fn workflow_errors(w: &Workflow, known: &KnownRefs) -> Vec<FieldError> {
     let mut out = Vec::new();
     check_id(&w.id, &mut out);
@@ -220,56 +160,41 @@ pub struct InventoryIssue {
     pub error: FieldError,
 }
 
+/// Every problem of one item of any kind: the one place an item's validation runs, for a single
+/// save and for a whole-file import alike, so a rule added here covers all four kinds.
+pub fn item_errors<E: Entity>(item: &E, known: &KnownRefs) -> Vec<FieldError> {
+    let mut errors = item.field_errors(known);
+    super::text_rules::screen_item(item, &mut errors);
+    errors
+}
+
 /// Validates every item and every reference of a whole inventory, including duplicate ids.
 pub fn inventory_issues(inv: &Inventory) -> Vec<InventoryIssue> {
     let known = KnownRefs::of(inv);
     let mut issues = Vec::new();
-    let mut push = |section, index, item: &str, errors: Vec<FieldError>| {
-        issues.extend(errors.into_iter().map(|error| InventoryIssue {
-            section,
-            index,
-            item: item.to_owned(),
-            error,
-        }));
-    };
-    let ids = |ids: Vec<&str>| {
-        let mut seen = HashSet::new();
-        ids.into_iter()
-            .map(|id| {
-                if seen.insert(id) {
-                    vec![]
-                } else {
-                    vec![FieldError::new("id", format!("duplicate id '{id}'"))]
-                }
-            })
-            .collect::<Vec<_>>()
-    };
-    let dup_v = ids(inv.vendors.iter().map(|v| v.id.as_str()).collect());
-    let dup_e = ids(inv.endpoints.iter().map(|v| v.id.as_str()).collect());
-    let dup_r = ids(inv.rotations.iter().map(|v| v.id.as_str()).collect());
-    let dup_w = ids(inv.workflows.iter().map(|v| v.id.as_str()).collect());
-    for (i, (v, d)) in inv.vendors.iter().zip(dup_v).enumerate() {
-        push("vendors", i, &v.id, [d, vendor_errors(v)].concat());
-    }
-    for (i, (e, d)) in inv.endpoints.iter().zip(dup_e).enumerate() {
-        push(
-            "endpoints",
-            i,
-            &e.id,
-            [d, endpoint_errors(e, &known)].concat(),
-        );
-    }
-    for (i, (r, d)) in inv.rotations.iter().zip(dup_r).enumerate() {
-        push("rotations", i, &r.id, [d, rotation_errors(r)].concat());
-    }
-    for (i, (w, d)) in inv.workflows.iter().zip(dup_w).enumerate() {
-        push(
-            "workflows",
-            i,
-            &w.id,
-            [d, workflow_errors(w, &known)].concat(),
-        );
-    }
+    section_issues::<Vendor>(inv, &known, &mut issues);
+    section_issues::<Endpoint>(inv, &known, &mut issues);
+    section_issues::<Rotation>(inv, &known, &mut issues);
+    section_issues::<Workflow>(inv, &known, &mut issues);
+    // Escapes ids and messages for printing; the text problems are already in place.
     super::text_rules::screen_issues(inv, &mut issues);
     issues
+}
+
+fn section_issues<E: Entity>(inv: &Inventory, known: &KnownRefs, out: &mut Vec<InventoryIssue>) {
+    let mut seen = HashSet::new();
+    for (index, item) in E::list(inv).iter().enumerate() {
+        let id = item.id();
+        let mut errors = Vec::new();
+        if !seen.insert(id) {
+            errors.push(FieldError::new("id", format!("duplicate id '{id}'")));
+        }
+        errors.extend(item_errors(item, known));
+        out.extend(errors.into_iter().map(|error| InventoryIssue {
+            section: E::SECTION,
+            index,
+            item: id.to_owned(),
+            error,
+        }));
+    }
 }

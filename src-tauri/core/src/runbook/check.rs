@@ -75,8 +75,8 @@ pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
         }
     }
     for mode in &fm.failure_modes {
-        let word = mode.as_str();
-        if !rb.sections.iter().any(|t| t.to_lowercase().contains(word)) {
+        let word = mode.to_string();
+        if !rb.sections.iter().any(|t| t.to_lowercase().contains(&word)) {
             problem(
                 key_line("failure_modes"),
                 format!("failure mode '{word}' has no section: add a `## …` heading that names it"),

@@ -208,7 +208,7 @@ fn summary(r: &rusqlite::Row, snippet: Option<String>) -> rusqlite::Result<Runbo
 pub fn search(store: &Store, q: &RunbookQuery) -> Result<Vec<RunbookSummary>, RunbookError> {
     let text = q.text.as_deref().and_then(fts_query);
     let vendor = q.vendor.as_deref().filter(|v| !v.is_empty());
-    let mode = q.failure_mode.map(|m| m.as_str());
+    let mode = q.failure_mode;
     let filters = "(?1 IS NULL OR f.vendor = ?1 OR f.vendor = 'any')
          AND (?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(f.failure_modes) WHERE value = ?2))";
     store.read(|c| {

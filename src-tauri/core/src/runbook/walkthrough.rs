@@ -14,6 +14,7 @@ use super::RunbookError;
 use crate::health::{Health, HealthLookup};
 use crate::incident::{append_event, NewEvent, TimelineEvent};
 use crate::store::Store;
+use crate::text_enum::text_enum;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -24,25 +25,7 @@ pub enum StepState {
     Blocked,
 }
 
-impl StepState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Done => "done",
-            Self::Skipped => "skipped",
-            Self::Blocked => "blocked",
-        }
-    }
-
-    fn parse(s: &str) -> Self {
-        match s {
-            "done" => Self::Done,
-            "skipped" => Self::Skipped,
-            "blocked" => Self::Blocked,
-            _ => Self::Pending,
-        }
-    }
-}
+text_enum!(StepState);
 
 /// Whether a conditional step applies right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -152,8 +135,8 @@ pub fn mark(
     let scope = m.incident_id.unwrap_or(0);
     let short: String = step.text.chars().take(80).collect();
     let summary = match &note {
-        Some(n) => format!("Step '{short}' marked {}: {n}", m.state.as_str()),
-        None => format!("Step '{short}' marked {}", m.state.as_str()),
+        Some(n) => format!("Step '{short}' marked {}: {n}", m.state),
+        None => format!("Step '{short}' marked {}", m.state),
     };
     store.write(|tx| {
         let event = append_to_timeline(
@@ -169,7 +152,7 @@ pub fn mark(
                     "step": step.id,
                     "section": step.section,
                     "text": step.text,
-                    "state": m.state.as_str(),
+                    "state": m.state,
                     "note": note,
                 }),
             },
@@ -179,7 +162,7 @@ pub fn mark(
              VALUES (?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (runbook_id, incident_scope, step_id)
              DO UPDATE SET state = excluded.state, note = excluded.note, actor = excluded.actor, updated_at = excluded.updated_at",
-            params![runbook.front.id, scope, step.id, m.state.as_str(), note, actor, event.at],
+            params![runbook.front.id, scope, step.id, m.state, note, actor, event.at],
         )?;
         Ok(event)
     })
@@ -247,7 +230,7 @@ pub fn progress(
             Ok((
                 r.get::<_, String>(0)?,
                 StepProgress {
-                    state: StepState::parse(&r.get::<_, String>(1)?),
+                    state: r.get(1)?,
                     note: r.get(2)?,
                     actor: r.get(3)?,
                     updated_at: r.get(4)?,

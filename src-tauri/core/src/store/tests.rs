@@ -497,7 +497,8 @@ fn a_read_only_copy_reads_everything_and_refuses_changes() {
         msg.contains("read-only") && msg.contains(&path.display().to_string()),
         "{msg}"
     );
-    let err = inventory::delete_workflow(&ws.store, &demo.workflows[0].id).unwrap_err();
+    let err =
+        inventory::delete::<inventory::Workflow>(&ws.store, &demo.workflows[0].id).unwrap_err();
     assert!(err.to_string().contains("read-only"), "{err}");
     let mut s = settings::load(&ws.store, ws.dir()).unwrap();
     s.operator = "Ana".into();

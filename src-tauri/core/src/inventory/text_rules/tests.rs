@@ -1,6 +1,6 @@
 use super::*;
 use crate::inventory::demo::demo_inventory;
-use crate::inventory::{replace_all, save_endpoint, save_vendor, Endpoint, InventoryError, Vendor};
+use crate::inventory::{replace_all, save, Endpoint, InventoryError, Vendor};
 use crate::store::Store;
 
 fn vendor(name: &str) -> Vendor {
@@ -163,7 +163,7 @@ fn an_id_may_start_like_a_key_when_it_is_a_valid_slug() {
 fn saves_from_the_app_follow_the_same_rules() {
     let (store, _) = Store::open_in_memory().unwrap();
     replace_all(&store, &demo_inventory().unwrap()).unwrap();
-    let err = save_vendor(&store, None, vendor("Acme\u{1b}[2J")).unwrap_err();
+    let err = save::<Vendor>(&store, None, vendor("Acme\u{1b}[2J")).unwrap_err();
     let InventoryError::Invalid { errors, .. } = &err else {
         panic!("{err}")
     };
@@ -173,7 +173,7 @@ fn saves_from_the_app_follow_the_same_rules() {
         "keyring:brownout/sk-ant-api03-AbCdEfGh",
         "https://api.anthropic.com/v1",
     );
-    let err = save_endpoint(&store, Some(&e.id.clone()), e).unwrap_err();
+    let err = save::<Endpoint>(&store, Some(&e.id.clone()), e).unwrap_err();
     assert!(
         err.to_string()
             .contains("credential: looks like a secret key"),
@@ -181,14 +181,14 @@ fn saves_from_the_app_follow_the_same_rules() {
     );
     assert!(!err.to_string().contains("AbCdEfGh"), "{err}");
     let e = endpoint("env:ANTHROPIC_API_KEY", "sk-proj-AbCdEfGhIjKl");
-    let err = save_endpoint(&store, Some(&e.id.clone()), e).unwrap_err();
+    let err = save::<Endpoint>(&store, Some(&e.id.clone()), e).unwrap_err();
     // The URL check's own message would repeat the value; only the secret rule speaks.
     assert!(!err.to_string().contains("AbCdEfGh"), "{err}");
     let mut bad_id = vendor("Acme");
     bad_id.id = "acme\u{202e}".into();
-    let err = save_vendor(&store, None, bad_id).unwrap_err();
+    let err = save::<Vendor>(&store, None, bad_id).unwrap_err();
     assert!(err.to_string().contains("acme\\u{202e}"), "{err}");
-    save_vendor(&store, None, vendor("Acme")).unwrap();
+    save::<Vendor>(&store, None, vendor("Acme")).unwrap();
 }
 
 #[test]
