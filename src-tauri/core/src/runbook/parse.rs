@@ -134,11 +134,13 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
                       steps: &mut Vec<Step>| {
         let raw = body[start..end.max(start)].trim();
         let (text, pin) = split_pin(raw);
-        let mut condition = None;
+        let mut conditions: Vec<String> = Vec::new();
         let mut endpoints: Vec<String> = Vec::new();
         for piece in pieces(text) {
             match piece {
-                Piece::IfHealthy(id) if condition.is_none() => condition = Some(id.to_owned()),
+                Piece::IfHealthy(id) if !conditions.iter().any(|c| c == id) => {
+                    conditions.push(id.to_owned())
+                }
                 Piece::Endpoint(id) if !endpoints.iter().any(|e| e == id) => {
                     endpoints.push(id.to_owned())
                 }
@@ -168,7 +170,7 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
             text: text.to_owned(),
             line,
             endpoints,
-            condition,
+            conditions,
             pinned: pin.is_some(),
         });
     };
