@@ -4,9 +4,10 @@
 //! The step's text is read the way the runbook parser reads it: from the task marker to the
 //! end of the first paragraph, the item, or the start of a nested list.
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::super::refs::{pieces, split_pin, Piece};
+use super::{markdown_options, merge_text};
 use crate::health::{applicability, Applicability, HealthLookup};
 
 /// The facts about one list item.
@@ -53,10 +54,7 @@ pub fn step_facts(events: &[Event], start: usize, health: &dyn HealthLookup) -> 
         match event {
             Event::End(TagEnd::Paragraph | TagEnd::Item) | Event::Start(Tag::List(_)) => break,
             Event::Text(t) => {
-                conditions.extend(pieces(t).into_iter().filter_map(|piece| match piece {
-                    Piece::IfHealthy(id) => Some(id),
-                    _ => None,
-                }));
+                collect_conditions(t, &mut conditions);
                 last_text = Some(at);
             }
             _ => last_text = None,
@@ -72,6 +70,34 @@ pub fn step_facts(events: &[Event], start: usize, health: &dyn HealthLookup) -> 
         }
     }
     facts
+}
+
+/// Adds the `{{if-healthy:…}}` endpoints of one text event to `out`, each once.
+fn collect_conditions<'t>(text: &'t str, out: &mut Vec<&'t str>) {
+    for piece in pieces(text) {
+        if let Piece::IfHealthy(id) = piece {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+    }
+}
+
+/// The `{{if-healthy:…}}` endpoints of a step's markdown, in order, read the way the renderer
+/// reads them (in text, never in code): what the runbook parser records for the walk-through.
+pub fn step_conditions(markdown: &str) -> Vec<String> {
+    let events = merge_text(Parser::new_ext(markdown, markdown_options()));
+    let mut found = Vec::new();
+    let mut in_code_block = false;
+    for event in &events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Text(t) if !in_code_block => collect_conditions(t, &mut found),
+            _ => {}
+        }
+    }
+    found.into_iter().map(str::to_owned).collect()
 }
 
 /// The opening `<li>` for an item with these facts.

@@ -336,3 +336,28 @@ fn the_walks_timeline_is_its_own_marks_and_resets() {
     let kinds: Vec<String> = events.iter().map(|e| e.detail.kind()).collect();
     assert_eq!(kinds, ["runbook_reset", "runbook_step"], "newest first");
 }
+
+#[test]
+fn a_condition_in_code_is_not_a_condition_for_the_walk_either() {
+    let source = SOURCE.replace(
+        "- [ ] Confirm 429s {#confirm}",
+        "- [ ] Confirm 429s, not `{{if-healthy:openai-gpt-4o}}` {#confirm}",
+    );
+    let rb = parse("rb.md", &source).unwrap();
+    let health = HashMap::from([("openai-gpt-4o".to_string(), Health::Down)]);
+    let w = view(&rb, inputs(&HashMap::new(), &health));
+    let step = &w.sections[0].steps[0];
+    assert!(step.conditions.is_empty(), "{:?}", step.conditions);
+    assert_eq!(step.applicability, Applicability::Applicable);
+    let html = crate::runbook::render::render_document(
+        &source,
+        &RenderOptions {
+            asset_folder: None,
+            health: &health,
+        },
+    );
+    assert!(
+        html.contains("<li class=\"step\" data-step-id=\"confirm\">"),
+        "{html}"
+    );
+}
