@@ -133,6 +133,10 @@ fn an_unreadable_row_is_kept_and_hides_nothing() {
     assert_eq!(json["kind"], "note");
     assert_eq!(json["data"]["text"], "still here");
     assert_eq!(json["summary"], "still here");
+    for e in &events {
+        let back: TimelineEvent = serde_json::from_value(serde_json::to_value(e).unwrap()).unwrap();
+        assert_eq!(&back, e);
+    }
 }
 
 #[test]
