@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "runbook_create",
     "walkthrough_get",
     "walkthrough_mark",
+    "walkthrough_reset",
     "timeline_list",
 ];
 

@@ -4,6 +4,7 @@
 
 use brownout_core::audit::{AuditReport, Finding, FindingKind, Severity};
 use brownout_core::incident::TimelineEvent;
+use brownout_core::incident::{EventDetail, Note, StepChange, Unrecognized, WalkReset};
 use brownout_core::inventory::*;
 use brownout_core::runbook::service::{RunbookPreview, RunbookView};
 use brownout_core::runbook::walkthrough::{
@@ -41,6 +42,11 @@ pub fn typescript() -> String {
         Finding::decl(&cfg),
         AuditReport::decl(&cfg),
         TimelineEvent::decl(&cfg),
+        EventDetail::decl(&cfg),
+        StepChange::decl(&cfg),
+        WalkReset::decl(&cfg),
+        Note::decl(&cfg),
+        Unrecognized::decl(&cfg),
         AppInfo::decl(&cfg),
         Settings::decl(&cfg),
         IpcError::decl(&cfg),

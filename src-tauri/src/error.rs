@@ -79,9 +79,11 @@ impl From<RunbookError> for IpcError {
         let message = e.to_string();
         let code = match e {
             RunbookError::Store(e) => return e.into(),
+            RunbookError::Inventory(e) => return e.into(),
+            RunbookError::Settings(e) => return e.into(),
             RunbookError::Conflict { .. } => "conflict",
             RunbookError::BadPath(_) => "bad_path",
-            RunbookError::NotFound(_) => "not_found",
+            RunbookError::NotFound { .. } => "not_found",
             RunbookError::Invalid(_) => "invalid",
             RunbookError::Io { .. } => "io",
             RunbookError::Watch(_) => "watch",

@@ -40,6 +40,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::runbooks::runbook_create,
             commands::runbooks::walkthrough_get,
             commands::runbooks::walkthrough_mark,
+            commands::runbooks::walkthrough_reset,
             commands::runbooks::timeline_list,
         ])
 }

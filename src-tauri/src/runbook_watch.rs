@@ -1,8 +1,11 @@
 //! Keeps the runbook index in step with the folder while the window is open, and tells the UI
-//! (`runbooks-changed`) when files change on disk, e.g. after a `git pull`.
+//! (`runbooks-changed`) when the index changed, e.g. after a `git pull`: the runbook list, the
+//! open runbook, and the audit and dashboard (whose runbook coverage comes from the index)
+//! reload on it.
 
 use brownout_core::runbook::service;
 use brownout_core::runbook::watch::watch;
+use brownout_core::runbook::SyncReport;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -15,6 +18,13 @@ struct RunbooksChanged {
     files: Vec<String>,
 }
 
+/// The files a sync changed, sorted.
+fn changed(report: SyncReport) -> Vec<String> {
+    let mut files: Vec<String> = [report.added, report.updated, report.removed].concat();
+    files.sort();
+    files
+}
+
 /// (Re)starts watching the runbooks folder named in settings; the previous watcher stops.
 pub fn restart<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
@@ -23,10 +33,16 @@ pub fn restart<R: Runtime>(app: &AppHandle<R>) {
             .map_err(|e| brownout_core::runbook::RunbookError::Watch(e.to_string()))?;
         let ws = state.workspace.clone();
         let handle = app.clone();
-        watch(&dir, move |files| {
-            if let Err(e) = service::refresh(&ws) {
-                eprintln!("brownout: cannot re-index runbooks: {e}");
-            }
+        watch(&dir, move |seen| {
+            let files = match service::refresh(&ws) {
+                // The app's own save indexed its file already: nothing new, nothing to say.
+                Ok(report) if report.is_empty() => return,
+                Ok(report) => changed(report),
+                Err(e) => {
+                    eprintln!("brownout: cannot re-index runbooks: {e}");
+                    seen
+                }
+            };
             let _ = handle.emit(EVENT, RunbooksChanged { files });
         })
     });

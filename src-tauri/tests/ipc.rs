@@ -373,10 +373,7 @@ fn runbook_create_and_walk_with_timeline() {
     assert_eq!(events[0]["kind"], "runbook_step");
     let operator = h.ok("settings_get", json!({}))["operator"].clone();
     assert_eq!(events[0]["actor"], operator);
-    assert!(events[0]["data"]
-        .as_str()
-        .unwrap()
-        .contains("probes red since 09:12"));
+    assert_eq!(events[0]["data"]["note"], "probes red since 09:12");
 
     let e = h.err(
         "walkthrough_mark",
@@ -390,34 +387,119 @@ fn runbook_create_and_walk_with_timeline() {
     assert_eq!(e["code"], "not_found");
 }
 
+fn finding_kinds(report: &Value) -> Vec<(String, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap().to_owned(),
+                f["workflow"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn audit_flags_a_critical_workflow_whose_vendor_lost_its_runbook() {
     let h = Harness::new();
-    h.ok("runbook_list", json!({"query": {}}));
-    let kinds = |report: &Value| -> Vec<(String, String)> {
-        report["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["kind"].as_str().unwrap().to_owned(),
-                    f["workflow"].as_str().unwrap_or("").to_owned(),
-                )
-            })
-            .collect()
-    };
+    let changes = h.watch_runbooks();
     let before = h.ok("audit_run", json!({}));
     assert!(
-        !kinds(&before).iter().any(|(k, _)| k == "no_runbook"),
+        !finding_kinds(&before)
+            .iter()
+            .any(|(k, _)| k == "no_runbook"),
         "{before}"
     );
     std::fs::remove_file(runbooks_dir(&h).join("google-gemini.md")).unwrap();
-    h.ok("runbook_list", json!({"query": {}}));
+    let files = changes
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the watcher says the index changed");
+    assert_eq!(files, json!({"files": ["google-gemini.md"]}));
     let after = h.ok("audit_run", json!({}));
     assert!(
-        kinds(&after).contains(&("no_runbook".into(), "ticket-search".into())),
+        finding_kinds(&after).contains(&("no_runbook".into(), "ticket-search".into())),
         "{after}"
     );
     assert_eq!(after["fails"], true);
+}
+
+impl Harness {
+    /// Starts the runbooks folder watcher as the app does, and hands over each
+    /// `runbooks-changed` payload.
+    fn watch_runbooks(&self) -> std::sync::mpsc::Receiver<Value> {
+        use tauri::Listener;
+        let (tx, rx) = std::sync::mpsc::channel();
+        self._app
+            .listen_any(brownout_shell::runbook_watch::EVENT, move |e| {
+                let _ = tx.send(serde_json::from_str(e.payload()).unwrap());
+            });
+        brownout_shell::runbook_watch::restart(self._app.handle());
+        rx
+    }
+}
+
+#[test]
+fn walkthrough_reset_puts_every_step_back_and_lands_on_the_walks_timeline() {
+    let h = Harness::new();
+    let walk = h.ok(
+        "walkthrough_get",
+        json!({"runbookId": "openai-degraded", "incidentId": null}),
+    );
+    assert_eq!(walk["timeline"], json!([]));
+    let step = walk["sections"][0]["steps"][0]["id"].clone();
+    h.ok(
+        "walkthrough_mark",
+        json!({"mark": {"runbook_id": "openai-degraded", "incident_id": null, "step_id": step, "state": "done"}}),
+    );
+    let reset = h.ok(
+        "walkthrough_reset",
+        json!({"runbookId": "openai-degraded", "incidentId": null}),
+    );
+    assert_eq!(reset["counts"]["done"], 0);
+    assert_eq!(reset["sections"][0]["steps"][0]["state"], "pending");
+    let timeline = reset["timeline"].as_array().unwrap();
+    assert_eq!(timeline.len(), 2, "{reset}");
+    assert_eq!(timeline[0]["kind"], "runbook_reset");
+    assert_eq!(timeline[0]["data"]["cleared"], 1);
+    assert_eq!(timeline[1]["kind"], "runbook_step");
+    assert_eq!(timeline[1]["data"]["state"], "done");
+    let e = h.err(
+        "walkthrough_reset",
+        json!({"runbookId": "missing", "incidentId": null}),
+    );
+    assert_eq!(e["code"], "not_found");
+    assert_eq!(e["message"], "no runbook with id 'missing'");
+}
+
+#[test]
+fn list_and_audit_read_the_index_without_re_reading_the_folder() {
+    let h = Harness::new();
+    let dir = runbooks_dir(&h);
+    // Changed behind the app's back with no watcher running: the index, and so the list
+    // and the audit, stay as they were until a save or the watcher re-indexes.
+    std::fs::remove_file(dir.join("google-gemini.md")).unwrap();
+    let list = h.ok("runbook_list", json!({"query": {}}));
+    assert_eq!(list.as_array().unwrap().len(), 6, "{list}");
+    let audit = h.ok("audit_run", json!({}));
+    assert!(
+        !finding_kinds(&audit).iter().any(|(k, _)| k == "no_runbook"),
+        "{audit}"
+    );
+    // A save indexes where it writes.
+    let view = h.ok("runbook_open", json!({"file": "openai.md"}));
+    let content = view["document"]["content"].as_str().unwrap();
+    h.ok(
+        "runbook_save",
+        json!({"file": "openai.md", "content": content.replace("vendor: openai", "vendor: any"), "baseVersion": view["document"]["version"]}),
+    );
+    let list = h.ok("runbook_list", json!({"query": {"vendor": "openai"}}));
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["vendor"] == "any"),
+        "{list}"
+    );
 }

@@ -25,6 +25,47 @@ impl Health {
     }
 }
 
+/// Whether a step conditional on endpoint health (`{{if-healthy:…}}`) applies right now.
+/// Ordered worst first, so the worst of several conditions is their minimum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Applicability {
+    /// One of its endpoints is degraded or down.
+    NotApplicable,
+    /// One of its endpoints has no known health (no probe yet, or not in the inventory).
+    Unknown,
+    /// No condition, or every endpoint it names is healthy.
+    Applicable,
+}
+
+impl Applicability {
+    /// What one endpoint's health (`None`: not in the inventory) says about a step on it.
+    pub fn of(health: Option<Health>) -> Self {
+        match health {
+            Some(Health::Healthy) => Self::Applicable,
+            Some(Health::Degraded | Health::Down) => Self::NotApplicable,
+            Some(Health::Unknown) | None => Self::Unknown,
+        }
+    }
+}
+
+/// The rule for a step with `{{if-healthy:…}}` conditions, used by the renderer and the
+/// walk-through alike: the worst of them decides, and the endpoint that decides is returned
+/// (the first one at that level). No condition: applicable, no endpoint.
+pub fn applicability<'a>(
+    conditions: impl IntoIterator<Item = &'a str>,
+    health: &dyn HealthLookup,
+) -> (Applicability, Option<&'a str>) {
+    let mut worst = (Applicability::Applicable, None);
+    for endpoint in conditions {
+        let a = Applicability::of(health.health(endpoint));
+        if a < worst.0 {
+            worst = (a, Some(endpoint));
+        }
+    }
+    worst
+}
+
 /// Answers "how is this endpoint doing?"; `None` means the endpoint id is not in the inventory.
 pub trait HealthLookup {
     fn health(&self, endpoint: &str) -> Option<Health>;
@@ -48,3 +89,6 @@ impl HealthLookup for std::collections::HashMap<String, Health> {
         self.get(endpoint).copied()
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -22,7 +22,7 @@ pub mod walkthrough;
 pub mod watch;
 
 pub use check::{check_dir, check_source};
-pub use error::RunbookError;
+pub use error::{Missing, RunbookError};
 pub use files::Document;
 pub use library::{RunbookQuery, RunbookSummary, SyncReport};
 pub use model::{FrontMatter, ParsedRunbook, Problem, Step};

@@ -8,16 +8,12 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-/// The list; a request without search text first re-reads the folder, so the list is never
-/// stale even if a change notification was missed.
+/// The list, from the index (saves, creates and the folder watcher keep it in step).
 #[tauri::command]
 pub async fn runbook_list(
     state: State<'_, AppState>,
     query: RunbookQuery,
 ) -> Result<Vec<RunbookSummary>, IpcError> {
-    if query.text.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        service::refresh(&state.workspace)?;
-    }
     Ok(library::search(state.store(), &query)?)
 }
 
@@ -78,6 +74,16 @@ pub async fn walkthrough_mark(
     mark: StepMark,
 ) -> Result<Walkthrough, IpcError> {
     Ok(service::mark(&state.workspace, &mark)?)
+}
+
+/// Starts the walk over: every step back to pending, with one timeline event saying so.
+#[tauri::command]
+pub async fn walkthrough_reset(
+    state: State<'_, AppState>,
+    runbook_id: String,
+    incident_id: Option<i64>,
+) -> Result<Walkthrough, IpcError> {
+    Ok(service::reset(&state.workspace, &runbook_id, incident_id)?)
 }
 
 #[tauri::command]

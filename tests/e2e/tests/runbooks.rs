@@ -316,3 +316,110 @@ async fn a_new_runbook_from_the_template_is_one_action_away() {
     .await;
     app.finish(result).await;
 }
+
+#[tokio::test]
+async fn starting_a_walk_over_asks_first_and_lands_on_the_timeline() {
+    let app = App::launch("reset_walk").await;
+    let result: TestResult = async {
+        open_runbook(&app, "openai.md").await?;
+        preview_shows(&app, "OpenAI throttled, unavailable or slow").await?;
+        app.wait_for(
+            "[data-testid=walk-runbook]:not([disabled])",
+            Duration::from_secs(10),
+        )
+        .await?
+        .click()
+        .await?;
+        let first = app.wait_for("[data-testid=walk-step]", Duration::from_secs(10)).await?;
+        let first_id = first.attr("data-step-id").await?.unwrap();
+        let done = format!("[data-testid=walk-step][data-step-id='{first_id}'][data-state=done]");
+        first
+            .find(Locator::Css("[data-testid=step-done]"))
+            .await?
+            .click()
+            .await?;
+        app.wait_for(&done, Duration::from_secs(10)).await?;
+
+        // From the keyboard: Enter on the button opens the question, Esc keeps everything.
+        let reset = app
+            .wait_for("[data-testid=walk-reset]:not([disabled])", Duration::from_secs(10))
+            .await?;
+        reset.send_keys(&Key::Enter.to_string()).await?;
+        let dialog = app.wait_for("dialog[open]", Duration::from_secs(10)).await?;
+        dialog.send_keys(&Key::Escape.to_string()).await?;
+        app.eventually("the question to close", Duration::from_secs(10), || async {
+            app.all("dialog[open]").await.ok()?.is_empty().then_some(())
+        })
+        .await?;
+        app.wait_for(&done, Duration::from_secs(2)).await?;
+        let focused = app
+            .js("return document.activeElement?.dataset?.testid ?? null")
+            .await?;
+        assert_eq!(focused, "walk-reset", "the keyboard is back on the button");
+
+        reset.send_keys(&Key::Enter.to_string()).await?;
+        app.click("confirm-delete").await?;
+        app.wait_for(
+            &format!("[data-testid=walk-step][data-step-id='{first_id}'][data-state=pending]"),
+            Duration::from_secs(10),
+        )
+        .await?;
+        let progress = app.testid("walk-progress").await?.text().await?;
+        assert!(progress.starts_with("0/"), "{progress}");
+        let kinds: Vec<String> = {
+            let mut out = Vec::new();
+            for e in app.all("[data-testid=timeline-event]").await? {
+                out.push(e.attr("data-kind").await?.unwrap_or_default());
+            }
+            out
+        };
+        assert_eq!(kinds, ["runbook_reset", "runbook_step"], "newest first");
+
+        let db = app.read_db();
+        let cleared: i64 = db.query_row(
+            "SELECT json_extract(data, '$.cleared') FROM timeline_events WHERE kind = 'runbook_reset'",
+            [],
+            |r| r.get(0),
+        )?;
+        assert_eq!(cleared, 1);
+        let left: i64 = db.query_row(
+            "SELECT count(*) FROM walk_steps WHERE runbook_id = 'openai-degraded'",
+            [],
+            |r| r.get(0),
+        )?;
+        assert_eq!(left, 0);
+        Ok(())
+    }
+    .await;
+    app.finish(result).await;
+}
+
+#[tokio::test]
+async fn a_runbook_changed_on_disk_updates_the_audit_without_a_restart() {
+    let app = App::launch("audit_follows_disk").await;
+    let result: TestResult = async {
+        let gap = "[data-testid=finding][data-kind=no_runbook][data-workflow=ticket-search]";
+        app.click("nav-audit").await?;
+        app.testid("audit-summary").await?;
+        assert!(app.all(gap).await?.is_empty(), "covered at the start");
+
+        // A `git pull` renames the vendor in the Gemini runbook's front matter.
+        let file = app.runbooks_dir().join("google-gemini.md");
+        let text = std::fs::read_to_string(&file)?;
+        std::fs::write(
+            &file,
+            text.replace("vendor: google", "vendor: google-cloud"),
+        )?;
+        app.wait_for(gap, Duration::from_secs(20)).await?;
+
+        app.click("nav-dashboard").await?;
+        let summary = app.testid("audit-summary").await?.text().await?;
+        assert!(
+            summary.contains("A critical workflow is not ready"),
+            "{summary}"
+        );
+        Ok(())
+    }
+    .await;
+    app.finish(result).await;
+}

@@ -1,6 +1,8 @@
 // Shared, reactive app state: the inventory, audit and settings every view reads, reloaded
 // after each change so all views agree.
 import { api, describe } from './ipc';
+import { runbooks } from './ipc/runbooks';
+import { subscription } from './subscription';
 import type { AppInfo, AuditReport, Inventory, Settings } from './ipc-types';
 
 export type View =
@@ -26,6 +28,7 @@ class AppState {
   focusId = $state<string | null>(null);
 
   async load() {
+    this.followRunbookIndex();
     try {
       const [inventory, audit, settings, info] = await Promise.all([
         api.inventory(),
@@ -53,6 +56,26 @@ class AppState {
       this.audit = audit;
     } catch (e) {
       this.announce(`Saved, but the lists could not be reloaded: ${describe(e)}`);
+    }
+  }
+
+  #stopFollowing: (() => void) | null = null;
+
+  /**
+   * Reloads the audit whenever the runbook index changes on disk (a `git pull`, another
+   * editor): its runbook coverage comes from the index. Once per app; returns the stop.
+   */
+  followRunbookIndex(): () => void {
+    this.#stopFollowing ??= subscription(() => runbooks.onChanged(() => this.refreshAudit()));
+    return this.#stopFollowing;
+  }
+
+  /** Reloads only the audit (the dashboard and the audit view read it). */
+  async refreshAudit() {
+    try {
+      this.audit = await api.audit();
+    } catch (e) {
+      this.announce(`The audit could not be reloaded: ${describe(e)}`);
     }
   }
 

@@ -91,9 +91,31 @@ incident_id: number | null,
 /**
  * UTC, RFC 3339.
  */
-at: string, kind: string, actor: string, summary: string, 
+at: string, actor: string, summary: string, } & ({ "kind": "runbook_step", "data": StepChange } | { "kind": "runbook_reset", "data": WalkReset } | { "kind": "note", "data": Note } | { "kind": "unrecognized", "data": Unrecognized });
+
+export type EventDetail = { "kind": "runbook_step", "data": StepChange } | { "kind": "runbook_reset", "data": WalkReset } | { "kind": "note", "data": Note } | { "kind": "unrecognized", "data": Unrecognized };
+
+export type StepChange = { 
 /**
- * Kind-specific details, as JSON text.
+ * The runbook's front-matter id.
+ */
+runbook: string, file: string, step: string, section: string, 
+/**
+ * The step's markdown when it was marked.
+ */
+text: string, state: StepState, note: string | null, };
+
+export type WalkReset = { runbook: string, file: string, 
+/**
+ * How many recorded steps went back to pending.
+ */
+cleared: number, };
+
+export type Note = { text: string, };
+
+export type Unrecognized = { kind: string, 
+/**
+ * The stored JSON text.
  */
 data: string, };
 
@@ -165,7 +187,7 @@ export type RunbookPreview = { html: string, problems: Array<Problem>, };
 
 export type StepState = "pending" | "done" | "skipped" | "blocked";
 
-export type Applicability = "applicable" | "not_applicable" | "unknown";
+export type Applicability = "not_applicable" | "unknown" | "applicable";
 
 export type StepMark = { runbook_id: string, incident_id: number | null, step_id: string, state: StepState, note?: string, };
 
@@ -175,12 +197,20 @@ export type WalkStep = { id: string,
  */
 html: string, state: StepState, note?: string, actor?: string, updated_at?: string, applicability: Applicability, 
 /**
- * The endpoint a conditional step depends on.
+ * The endpoints a conditional step depends on (`{{if-healthy:…}}`), in order.
  */
-condition?: string, };
+conditions: Array<string>, 
+/**
+ * The one of them that makes the step not applicable or unknown.
+ */
+deciding?: string, };
 
 export type WalkSection = { title: string, steps: Array<WalkStep>, };
 
 export type WalkCounts = { total: number, done: number, skipped: number, blocked: number, pending: number, };
 
-export type Walkthrough = { runbook_id: string, file: string, title: string, incident_id: number | null, sections: Array<WalkSection>, counts: WalkCounts, };
+export type Walkthrough = { runbook_id: string, file: string, title: string, incident_id: number | null, sections: Array<WalkSection>, counts: WalkCounts, 
+/**
+ * This walk's step marks and resets, newest first.
+ */
+timeline: Array<TimelineEvent>, };

@@ -198,10 +198,10 @@ pub fn runbook_files(dir: &Path) -> Result<Vec<String>, RunbookError> {
 /// and line.
 pub fn check_dir(dir: &Path, inv: &Inventory) -> Result<Vec<Problem>, RunbookError> {
     if !dir.is_dir() {
-        return Err(RunbookError::NotFound(format!(
-            "runbooks folder {} does not exist",
-            dir.display()
-        )));
+        return Err(RunbookError::not_found(
+            super::Missing::Folder,
+            dir.display().to_string(),
+        ));
     }
     let mut problems = Vec::new();
     let mut ids: HashMap<String, String> = HashMap::new();

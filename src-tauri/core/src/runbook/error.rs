@@ -1,7 +1,24 @@
 use std::path::Path;
 
 use super::model::Problem;
+use crate::inventory::InventoryError;
+use crate::settings::SettingsError;
 use crate::store::StoreError;
+
+/// What a runbook operation looked for and did not find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// A runbook by its front-matter id.
+    Runbook,
+    /// A runbook file by its path relative to the runbooks folder.
+    File,
+    /// The runbooks folder itself.
+    Folder,
+    /// A step of the runbook with this id.
+    Step { runbook: String },
+    /// An incident by its number.
+    Incident,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunbookError {
@@ -14,14 +31,32 @@ pub enum RunbookError {
     BadPath(String),
     #[error("{file} changed on disk since it was opened")]
     Conflict { file: String, disk_version: String },
-    #[error("{0}")]
-    NotFound(String),
+    #[error("{}", not_found_message(.what, .id))]
+    NotFound { what: Missing, id: String },
     #[error("{}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Problem>),
+    /// Reading the inventory the runbooks are checked against failed.
+    #[error(transparent)]
+    Inventory(InventoryError),
+    /// Reading the settings (the runbooks folder, the operator) failed.
+    #[error(transparent)]
+    Settings(SettingsError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("cannot watch the runbooks folder: {0}")]
     Watch(String),
+}
+
+fn not_found_message(what: &Missing, id: &str) -> String {
+    match what {
+        Missing::Runbook => format!("no runbook with id '{id}'"),
+        Missing::File => format!("runbook {id} does not exist"),
+        Missing::Folder => format!("runbooks folder {id} does not exist"),
+        Missing::Step { runbook } => {
+            format!("runbook {runbook} has no step '{id}' (it may have been edited; reload it)")
+        }
+        Missing::Incident => format!("incident #{id} does not exist"),
+    }
 }
 
 impl RunbookError {
@@ -31,10 +66,36 @@ impl RunbookError {
             source,
         }
     }
+
+    pub(crate) fn not_found(what: Missing, id: impl Into<String>) -> Self {
+        Self::NotFound {
+            what,
+            id: id.into(),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for RunbookError {
     fn from(e: rusqlite::Error) -> Self {
         Self::Store(e.into())
+    }
+}
+
+/// A store failure stays a store failure; anything else keeps the inventory's own meaning.
+impl From<InventoryError> for RunbookError {
+    fn from(e: InventoryError) -> Self {
+        match e {
+            InventoryError::Store(s) => Self::Store(s),
+            other => Self::Inventory(other),
+        }
+    }
+}
+
+impl From<SettingsError> for RunbookError {
+    fn from(e: SettingsError) -> Self {
+        match e {
+            SettingsError::Store(s) => Self::Store(s),
+            other => Self::Settings(other),
+        }
     }
 }

@@ -38,7 +38,7 @@ pub fn read(dir: &Path, file: &str) -> Result<Document, RunbookError> {
     let path = resolve(dir, file)?;
     let content = std::fs::read_to_string(&path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            RunbookError::NotFound(format!("runbook {file} does not exist"))
+            RunbookError::not_found(super::Missing::File, file)
         } else {
             RunbookError::io(&path, e)
         }

@@ -38,9 +38,9 @@ pub struct Step {
     pub line: usize,
     /// Endpoints shown with `{{endpoint:ID}}`, in order of first mention.
     pub endpoints: Vec<String>,
-    /// `{{if-healthy:ID}}`: the step applies only while this endpoint is healthy.
-    #[ts(optional)]
-    pub condition: Option<String>,
+    /// Each `{{if-healthy:ID}}`, in order of first mention: the step applies only while every
+    /// one of these endpoints is healthy (see [`crate::health::applicability`]).
+    pub conditions: Vec<String>,
     /// Whether the pin was written by the author.
     pub pinned: bool,
 }

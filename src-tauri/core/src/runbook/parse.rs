@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use super::front_matter::split;
 use super::model::{FrontMatter, ParsedRunbook, Problem, Step};
 use super::refs::{pieces, split_pin, Piece};
-use super::render::markdown_options;
+use super::render::{markdown_options, step_conditions};
 use crate::slug::{slugify, slugify_words};
 
 /// Steps before any `##` heading belong to this section.
@@ -134,11 +134,11 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
                       steps: &mut Vec<Step>| {
         let raw = body[start..end.max(start)].trim();
         let (text, pin) = split_pin(raw);
-        let mut condition = None;
+        // Read as the renderer reads them, so the walk and the page agree on a step.
+        let conditions = step_conditions(text);
         let mut endpoints: Vec<String> = Vec::new();
         for piece in pieces(text) {
             match piece {
-                Piece::IfHealthy(id) if condition.is_none() => condition = Some(id.to_owned()),
                 Piece::Endpoint(id) if !endpoints.iter().any(|e| e == id) => {
                     endpoints.push(id.to_owned())
                 }
@@ -168,7 +168,7 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
             text: text.to_owned(),
             line,
             endpoints,
-            condition,
+            conditions,
             pinned: pin.is_some(),
         });
     };

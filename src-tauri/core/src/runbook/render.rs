@@ -59,6 +59,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use super::refs::{pieces, split_pin, Piece};
 use crate::health::{Health, HealthLookup};
 use crate::slug::slugify;
+pub(crate) use steps::step_conditions;
 use steps::{open_item, step_facts};
 pub use urls::{image_src, link_target, LinkTarget};
 

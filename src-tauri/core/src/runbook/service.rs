@@ -12,9 +12,10 @@ use super::files::{self, Document};
 use super::library::{self, SyncReport};
 use super::model::{ParsedRunbook, Problem};
 use super::render::{render_document, RenderOptions};
-use super::walkthrough::{self, StepMark, Walkthrough};
-use super::{check_source, parse, RunbookError};
+use super::walkthrough::{self, StepMark, WalkInputs, Walkthrough};
+use super::{check_source, parse, Missing, RunbookError};
 use crate::health::UnprobedHealth;
+use crate::incident;
 use crate::inventory::{self, Inventory};
 use crate::settings;
 use crate::Workspace;
@@ -35,18 +36,12 @@ pub struct RunbookPreview {
 }
 
 fn inv(ws: &Workspace) -> Result<Inventory, RunbookError> {
-    inventory::load(&ws.store).map_err(|e| match e {
-        inventory::InventoryError::Store(s) => RunbookError::Store(s),
-        other => RunbookError::NotFound(other.to_string()),
-    })
+    Ok(inventory::load(&ws.store)?)
 }
 
 /// The runbooks folder in use (from settings).
 pub fn folder(ws: &Workspace) -> Result<PathBuf, RunbookError> {
-    let s = settings::load(&ws.store, ws.dir()).map_err(|e| match e {
-        settings::SettingsError::Store(s) => RunbookError::Store(s),
-        other => RunbookError::NotFound(other.to_string()),
-    })?;
+    let s = settings::load(&ws.store, ws.dir())?;
     Ok(PathBuf::from(s.runbooks_dir))
 }
 
@@ -56,13 +51,31 @@ fn asset_folder(file: &str) -> &str {
 }
 
 /// Start-up (first run): installs the shipped runbooks into the workspace's own folder (only
-/// there: a team's shared folder is theirs), then indexes the folder in use.
+/// there: a team's shared folder is theirs), then indexes the folder in use. A folder that
+/// cannot be written gets no defaults: the workspace works with what is there.
 pub fn prepare(ws: &Workspace) -> Result<SyncReport, RunbookError> {
     let dir = folder(ws)?;
-    if dir == ws.dir().join("runbooks") {
-        defaults::install(&dir)?;
+    if dir == ws.dir().join("runbooks") && !read_only(&dir) {
+        match defaults::install(&dir) {
+            Ok(_) => {}
+            Err(RunbookError::Io { source, .. }) if cannot_write(&source) => {}
+            Err(e) => return Err(e),
+        }
     }
     refresh(ws)
+}
+
+/// The folder says it is read-only (no write permission bits). Checked first because the
+/// permission bits do not stop every user (root) from writing.
+fn read_only(dir: &std::path::Path) -> bool {
+    std::fs::metadata(dir).is_ok_and(|m| m.permissions().readonly())
+}
+
+fn cannot_write(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
 }
 
 /// Brings the index in step with the runbooks folder in use.
@@ -102,7 +115,8 @@ pub fn preview(ws: &Workspace, file: &str, content: &str) -> Result<RunbookPrevi
     })
 }
 
-/// Saves (see [`files::save`] for the conflict rule) and re-indexes.
+/// Saves (see [`files::save`] for the conflict rule) and re-indexes: the index changes where
+/// the write happens, so listing and the audit only read it.
 pub fn save(
     ws: &Workspace,
     file: &str,
@@ -124,7 +138,7 @@ pub fn create(ws: &Workspace, title: &str, vendor: &str) -> Result<Document, Run
 
 fn parsed(ws: &Workspace, runbook_id: &str) -> Result<ParsedRunbook, RunbookError> {
     let file = library::file_of(&ws.store, runbook_id)?
-        .ok_or_else(|| RunbookError::NotFound(format!("no runbook with id '{runbook_id}'")))?;
+        .ok_or_else(|| RunbookError::not_found(Missing::Runbook, runbook_id))?;
     let doc = files::read(&folder(ws)?, &file)?;
     parse(&file, &doc.content).map_err(RunbookError::Invalid)
 }
@@ -144,14 +158,18 @@ fn walk_of(
 ) -> Result<Walkthrough, RunbookError> {
     let known = known_endpoints(&inv(ws)?);
     let progress = walkthrough::progress(&ws.store, &rb.front.id, incident_id)?;
+    let timeline = incident::runbook_timeline(&ws.store, incident_id, &rb.front.id)?;
     Ok(walkthrough::view(
         rb,
-        incident_id,
-        &progress,
-        &UnprobedHealth {
-            known_endpoints: &known,
+        WalkInputs {
+            incident_id,
+            progress: &progress,
+            health: &UnprobedHealth {
+                known_endpoints: &known,
+            },
+            asset_folder: asset_folder(&rb.file),
+            timeline,
         },
-        asset_folder(&rb.file),
     ))
 }
 
@@ -180,9 +198,13 @@ pub fn reset(
     walk_of(ws, &rb, incident_id)
 }
 
-/// What the audit needs from the runbooks: which vendor has a runbook for which failure mode.
+/// What the audit needs from the runbooks: which vendor has a runbook for which failure mode,
+/// read from the index as it stands (kept fresh by saves and the watcher, not re-read here).
 pub fn audit_context(ws: &Workspace) -> Result<crate::audit::AuditContext, RunbookError> {
     Ok(crate::audit::AuditContext {
         runbook_coverage: Some(library::coverage(&ws.store)?),
     })
 }
+
+#[cfg(test)]
+mod tests;

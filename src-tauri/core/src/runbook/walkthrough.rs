@@ -10,9 +10,10 @@ use ts_rs::TS;
 
 use super::model::ParsedRunbook;
 use super::render::{render_markdown, RenderOptions};
-use super::RunbookError;
-use crate::health::{Health, HealthLookup};
-use crate::incident::{append_event, NewEvent, TimelineEvent};
+use super::{Missing, RunbookError};
+pub use crate::health::Applicability;
+use crate::health::{applicability, HealthLookup};
+use crate::incident::{append_event, EventDetail, NewEvent, StepChange, TimelineEvent, WalkReset};
 use crate::store::Store;
 use crate::text_enum::text_enum;
 
@@ -26,17 +27,6 @@ pub enum StepState {
 }
 
 text_enum!(StepState);
-
-/// Whether a conditional step applies right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Applicability {
-    Applicable,
-    /// Its `{{if-healthy:…}}` endpoint is degraded or down.
-    NotApplicable,
-    /// Its endpoint's health is not known (no probe yet, or not in the inventory).
-    Unknown,
-}
 
 /// A step's recorded progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,9 +62,11 @@ pub struct WalkStep {
     #[ts(optional)]
     pub updated_at: Option<String>,
     pub applicability: Applicability,
-    /// The endpoint a conditional step depends on.
+    /// The endpoints a conditional step depends on (`{{if-healthy:…}}`), in order.
+    pub conditions: Vec<String>,
+    /// The one of them that makes the step not applicable or unknown.
     #[ts(optional)]
-    pub condition: Option<String>,
+    pub deciding: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -101,6 +93,8 @@ pub struct Walkthrough {
     pub incident_id: Option<i64>,
     pub sections: Vec<WalkSection>,
     pub counts: WalkCounts,
+    /// This walk's step marks and resets, newest first.
+    pub timeline: Vec<TimelineEvent>,
 }
 
 /// Longest note kept; a note is a sentence or two, not a document.
@@ -114,10 +108,12 @@ pub fn mark(
     actor: &str,
 ) -> Result<TimelineEvent, RunbookError> {
     let Some(step) = runbook.steps.iter().find(|s| s.id == m.step_id) else {
-        return Err(RunbookError::NotFound(format!(
-            "runbook {} has no step '{}' (it may have been edited; reload it)",
-            runbook.front.id, m.step_id
-        )));
+        return Err(RunbookError::not_found(
+            Missing::Step {
+                runbook: runbook.front.id.clone(),
+            },
+            &m.step_id,
+        ));
     };
     let note = m
         .note
@@ -143,17 +139,16 @@ pub fn mark(
             tx,
             &NewEvent {
                 incident_id: m.incident_id,
-                kind: "runbook_step",
                 actor,
                 summary: &summary,
-                data: serde_json::json!({
-                    "runbook": runbook.front.id,
-                    "file": runbook.file,
-                    "step": step.id,
-                    "section": step.section,
-                    "text": step.text,
-                    "state": m.state,
-                    "note": note,
+                detail: EventDetail::RunbookStep(StepChange {
+                    runbook: runbook.front.id.clone(),
+                    file: runbook.file.clone(),
+                    step: step.id.clone(),
+                    section: step.section.clone(),
+                    text: step.text.clone(),
+                    state: m.state,
+                    note: note.clone(),
                 }),
             },
         )?;
@@ -176,7 +171,7 @@ fn append_to_timeline(
 ) -> Result<TimelineEvent, RunbookError> {
     append_event(tx, event).map_err(|e| match (e.sqlite_error_code(), event.incident_id) {
         (Some(rusqlite::ErrorCode::ConstraintViolation), Some(id)) => {
-            RunbookError::NotFound(format!("incident #{id} does not exist"))
+            RunbookError::not_found(Missing::Incident, id.to_string())
         }
         _ => e.into(),
     })
@@ -199,16 +194,15 @@ pub fn reset(
             tx,
             &NewEvent {
                 incident_id,
-                kind: "runbook_reset",
                 actor,
                 summary: &format!(
                     "Walk-through of '{}' reset: every step back to pending",
                     runbook.front.title
                 ),
-                data: serde_json::json!({
-                    "runbook": runbook.front.id,
-                    "file": runbook.file,
-                    "cleared": cleared,
+                detail: EventDetail::RunbookReset(WalkReset {
+                    runbook: runbook.front.id.clone(),
+                    file: runbook.file.clone(),
+                    cleared: u32::try_from(cleared).unwrap_or(u32::MAX),
                 }),
             },
         )
@@ -241,14 +235,25 @@ pub fn progress(
     })
 }
 
+/// What a walk is drawn from besides the runbook itself.
+pub struct WalkInputs<'a> {
+    pub incident_id: Option<i64>,
+    pub progress: &'a HashMap<String, StepProgress>,
+    pub health: &'a dyn HealthLookup,
+    pub asset_folder: &'a str,
+    /// The walk's events, newest first (see [`crate::incident::runbook_timeline`]).
+    pub timeline: Vec<TimelineEvent>,
+}
+
 /// The walk as the operator sees it: sections, steps with their state and applicability.
-pub fn view(
-    runbook: &ParsedRunbook,
-    incident_id: Option<i64>,
-    progress: &HashMap<String, StepProgress>,
-    health: &dyn HealthLookup,
-    asset_folder: &str,
-) -> Walkthrough {
+pub fn view(runbook: &ParsedRunbook, inputs: WalkInputs<'_>) -> Walkthrough {
+    let WalkInputs {
+        incident_id,
+        progress,
+        health,
+        asset_folder,
+        timeline,
+    } = inputs;
     let opts = RenderOptions {
         asset_folder: Some(asset_folder),
         health,
@@ -265,11 +270,8 @@ pub fn view(
             StepState::Blocked => counts.blocked += 1,
             StepState::Pending => counts.pending += 1,
         }
-        let applicability = match step.condition.as_deref().map(|e| health.health(e)) {
-            None | Some(Some(Health::Healthy)) => Applicability::Applicable,
-            Some(Some(Health::Degraded | Health::Down)) => Applicability::NotApplicable,
-            Some(Some(Health::Unknown) | None) => Applicability::Unknown,
-        };
+        let (applicability, deciding) =
+            applicability(step.conditions.iter().map(String::as_str), health);
         let walk_step = WalkStep {
             id: step.id.clone(),
             html: render_markdown(&step.text, &opts),
@@ -278,7 +280,8 @@ pub fn view(
             actor: p.map(|p| p.actor.clone()),
             updated_at: p.map(|p| p.updated_at.clone()),
             applicability,
-            condition: step.condition.clone(),
+            conditions: step.conditions.clone(),
+            deciding: deciding.map(str::to_owned),
         };
         match sections.last_mut() {
             Some(s) if s.title == step.section => s.steps.push(walk_step),
@@ -295,6 +298,7 @@ pub fn view(
         incident_id,
         sections,
         counts,
+        timeline,
     }
 }
 

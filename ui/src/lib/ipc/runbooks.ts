@@ -21,7 +21,9 @@ export const runbooks = {
   create: (title: string, vendor: string) => call<Document>('runbook_create', { title, vendor }),
   walk: (runbookId: string) => call<Walkthrough>('walkthrough_get', { runbookId, incidentId: null }),
   mark: (mark: StepMark) => call<Walkthrough>('walkthrough_mark', { mark }),
-  /** Calls `handler` with the changed files whenever runbooks change on disk. */
+  /** Starts the walk over: every step back to pending, on the timeline. */
+  reset: (runbookId: string) => call<Walkthrough>('walkthrough_reset', { runbookId, incidentId: null }),
+  /** Calls `handler` with the changed files whenever the runbook index changes from disk. */
   onChanged: (handler: (files: string[]) => void): Promise<UnlistenFn> =>
     listen<{ files: string[] }>('runbooks-changed', (e) => handler(e.payload.files)),
 };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { debounce, problemsToDiagnostics, progressSegments, sequencer, settled, snippetParts, walkEvents } from './logic';
+import { debounce, problemsToDiagnostics, progressSegments, sequencer, settled, snippetParts } from './logic';
 
 describe('debounce', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -76,19 +76,5 @@ describe('sequencer', () => {
     const second = seq.next();
     expect(seq.isLatest(first)).toBe(false);
     expect(seq.isLatest(second)).toBe(true);
-  });
-});
-
-describe('walkEvents', () => {
-  const ev = (id: number, kind: string, data: string) => ({ id, incident_id: null, at: '2026-01-01T00:00:00Z', kind, actor: 'ana', summary: `e${id}`, data });
-  it("keeps this runbook's step changes, newest first", () => {
-    const all = [
-      ev(1, 'runbook_step', '{"runbook":"openai-degraded","step":"a"}'),
-      ev(2, 'runbook_step', '{"runbook":"other","step":"a"}'),
-      ev(3, 'workflow_saved', '{"runbook":"openai-degraded"}'),
-      ev(4, 'runbook_step', 'not json'),
-      ev(5, 'runbook_step', '{"runbook":"openai-degraded","step":"b"}'),
-    ];
-    expect(walkEvents(all, 'openai-degraded').map((e) => e.id)).toEqual([5, 1]);
   });
 });

@@ -1,5 +1,5 @@
 // Pure logic of the Runbooks view, unit-tested without a DOM.
-import type { Problem, TimelineEvent, WalkCounts } from '../../lib/ipc-types';
+import type { Problem, WalkCounts } from '../../lib/ipc-types';
 
 /** Calls `fn` once calls have stopped for `ms`; `flush` runs a pending call now. */
 export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
@@ -82,18 +82,4 @@ export function snippetParts(snippet: string): { text: string; hit: boolean }[] 
 export function sequencer() {
   let last = 0;
   return { next: () => ++last, isLatest: (ticket: number) => ticket === last };
-}
-
-/** The step changes of one runbook's walk, newest first (the shell lists oldest first). */
-export function walkEvents(events: TimelineEvent[], runbookId: string): TimelineEvent[] {
-  return events
-    .filter((e) => {
-      if (e.kind !== 'runbook_step') return false;
-      try {
-        return JSON.parse(e.data)?.runbook === runbookId;
-      } catch {
-        return false;
-      }
-    })
-    .reverse();
 }

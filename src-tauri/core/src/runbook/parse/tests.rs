@@ -54,7 +54,7 @@ fn steps_have_sections_lines_and_ids() {
     );
     let shift = &rb.steps[2];
     assert_eq!(shift.text, "Shift traffic {{if-healthy:anthropic-haiku}}");
-    assert_eq!(shift.condition.as_deref(), Some("anthropic-haiku"));
+    assert_eq!(shift.conditions, ["anthropic-haiku"]);
     assert!(shift.pinned);
     assert_eq!(rb.steps[5].text, "Compare p95\n   with the SLO");
 }
@@ -102,7 +102,7 @@ fn steps_list_the_endpoints_they_show() {
     )
     .unwrap();
     assert_eq!(rb.steps[0].endpoints, ["a", "b"]);
-    assert_eq!(rb.steps[0].condition.as_deref(), Some("b"));
+    assert_eq!(rb.steps[0].conditions, ["b"]);
     assert!(rb.steps[1].endpoints.is_empty());
 }
 

@@ -1,8 +1,22 @@
 use std::collections::HashMap;
 
 use super::*;
-use crate::incident::timeline;
+use crate::health::Health;
+use crate::incident::{runbook_timeline, timeline};
 use crate::runbook::parse;
+
+fn inputs<'a>(
+    progress: &'a HashMap<String, StepProgress>,
+    health: &'a dyn HealthLookup,
+) -> WalkInputs<'a> {
+    WalkInputs {
+        incident_id: None,
+        progress,
+        health,
+        asset_folder: "",
+        timeline: Vec::new(),
+    }
+}
 
 const SOURCE: &str = "---
 id: rb
@@ -51,17 +65,18 @@ fn every_change_is_recorded_with_a_timeline_event() {
         StepState::Done,
         Some("  429s on 40% of calls  "),
     );
-    assert_eq!(e.kind, "runbook_step");
     assert_eq!(e.actor, "dana");
     assert_eq!(
         e.summary,
         "Step 'Confirm 429s' marked done: 429s on 40% of calls"
     );
-    let data: serde_json::Value = serde_json::from_str(&e.data).unwrap();
-    assert_eq!(
-        (data["step"].as_str(), data["note"].as_str()),
-        (Some("confirm"), Some("429s on 40% of calls"))
-    );
+    match &e.detail {
+        EventDetail::RunbookStep(c) => assert_eq!(
+            (c.step.as_str(), c.state, c.note.as_deref()),
+            ("confirm", StepState::Done, Some("429s on 40% of calls"))
+        ),
+        other => panic!("expected a step change, got {other:?}"),
+    }
     mark_step(&store, &rb, "confirm", StepState::Blocked, None);
     let p = progress(&store, "rb", None).unwrap();
     assert_eq!(p["confirm"].state, StepState::Blocked);
@@ -80,10 +95,20 @@ fn unknown_steps_and_huge_notes_are_refused_without_a_trace() {
         state: StepState::Done,
         note,
     };
-    assert!(matches!(
-        mark(&store, &rb, &m("gone", None), "x"),
-        Err(RunbookError::NotFound(_))
-    ));
+    match mark(&store, &rb, &m("gone", None), "x") {
+        Err(RunbookError::NotFound { what, id }) => {
+            assert_eq!(
+                (what, id.as_str()),
+                (
+                    Missing::Step {
+                        runbook: "rb".into()
+                    },
+                    "gone"
+                )
+            )
+        }
+        other => panic!("expected NotFound, got {other:?}"),
+    }
     assert!(matches!(
         mark(
             &store,
@@ -107,13 +132,7 @@ fn the_view_counts_progress_and_judges_conditions() {
         ("openai-gpt-4o".to_string(), Health::Down),
         ("not-probed".to_string(), Health::Unknown),
     ]);
-    let w = view(
-        &rb,
-        None,
-        &progress(&store, "rb", None).unwrap(),
-        &health,
-        "",
-    );
+    let w = view(&rb, inputs(&progress(&store, "rb", None).unwrap(), &health));
     assert_eq!(
         w.counts,
         WalkCounts {
@@ -156,10 +175,7 @@ fn progress_survives_an_edit_of_other_steps() {
     .unwrap();
     let w = view(
         &edited,
-        None,
-        &progress(&store, "rb", None).unwrap(),
-        &HashMap::new(),
-        "",
+        inputs(&progress(&store, "rb", None).unwrap(), &HashMap::new()),
     );
     let kept = w.sections[0].steps.iter().find(|s| s.id == shift).unwrap();
     assert_eq!(kept.state, StepState::Skipped);
@@ -176,11 +192,11 @@ fn a_removed_step_is_hidden_and_its_progress_returns_with_it() {
     )
     .unwrap();
     let progress_now = progress(&store, "rb", None).unwrap();
-    let w = view(&without, None, &progress_now, &HashMap::new(), "");
+    let w = view(&without, inputs(&progress_now, &HashMap::new()));
     assert_eq!(w.counts.total, 3);
     assert_eq!(w.counts.done, 0, "the vanished step is not counted");
     assert!(w.sections[0].steps.iter().all(|s| s.id != "confirm"));
-    let w = view(&rb, None, &progress_now, &HashMap::new(), "");
+    let w = view(&rb, inputs(&progress_now, &HashMap::new()));
     let back = &w.sections[0].steps[0];
     assert_eq!(
         (back.id.as_str(), back.state, back.note.as_deref()),
@@ -218,7 +234,13 @@ fn progress_is_kept_per_incident() {
         StepState::Done
     );
     match mark(&store, &rb, &m(Some(99)), "dana") {
-        Err(RunbookError::NotFound(msg)) => assert_eq!(msg, "incident #99 does not exist"),
+        Err(e @ RunbookError::NotFound { .. }) => {
+            assert!(matches!(
+                &e,
+                RunbookError::NotFound { what: Missing::Incident, id } if id == "99"
+            ));
+            assert_eq!(e.to_string(), "incident #99 does not exist");
+        }
         other => panic!("expected NotFound, got {other:?}"),
     }
     assert!(
@@ -235,18 +257,107 @@ fn reset_clears_one_walk_and_says_so_on_the_timeline() {
     let shift = rb.steps[1].id.clone();
     mark_step(&store, &rb, &shift, StepState::Blocked, Some("no quota"));
     let e = reset(&store, &rb, None, "lee").unwrap();
-    assert_eq!(e.kind, "runbook_reset");
     assert_eq!(e.actor, "lee");
     assert_eq!(
         e.summary,
         "Walk-through of 'RB' reset: every step back to pending"
     );
-    let data: serde_json::Value = serde_json::from_str(&e.data).unwrap();
-    assert_eq!(data["cleared"], 2);
+    assert_eq!(
+        e.detail,
+        EventDetail::RunbookReset(WalkReset {
+            runbook: "rb".into(),
+            file: "rb.md".into(),
+            cleared: 2
+        })
+    );
     assert!(progress(&store, "rb", None).unwrap().is_empty());
     assert_eq!(
         timeline(&store, None).unwrap().len(),
         3,
         "two marks and the reset"
+    );
+}
+
+#[test]
+fn the_walk_and_the_renderer_agree_on_a_step_with_two_conditions() {
+    // The first endpoint is healthy, the second down: the step does not apply.
+    let source = SOURCE.replace(
+        "- [ ] Shift to haiku {{if-healthy:anthropic-haiku}}",
+        "- [ ] Shift to haiku {{if-healthy:anthropic-haiku}} and {{if-healthy:openai-gpt-4o}}",
+    );
+    let rb = parse("rb.md", &source).unwrap();
+    let health = HashMap::from([
+        ("anthropic-haiku".to_string(), Health::Healthy),
+        ("openai-gpt-4o".to_string(), Health::Down),
+    ]);
+    let w = view(&rb, inputs(&HashMap::new(), &health));
+    let step = &w.sections[0].steps[1];
+    assert_eq!(step.conditions, ["anthropic-haiku", "openai-gpt-4o"]);
+    assert_eq!(step.applicability, Applicability::NotApplicable);
+    assert_eq!(step.deciding.as_deref(), Some("openai-gpt-4o"));
+    let html = crate::runbook::render::render_document(
+        &source,
+        &RenderOptions {
+            asset_folder: None,
+            health: &health,
+        },
+    );
+    let rendered = html
+        .split("<li")
+        .find(|li| li.contains("Shift to haiku"))
+        .unwrap();
+    assert!(
+        rendered.contains("step-not-applicable"),
+        "the renderer says not applicable too: {rendered}"
+    );
+}
+
+#[test]
+fn the_walks_timeline_is_its_own_marks_and_resets() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let rb = parse("rb.md", SOURCE).unwrap();
+    let other = parse("o.md", &SOURCE.replace("id: rb", "id: other")).unwrap();
+    mark_step(&store, &rb, "confirm", StepState::Done, None);
+    mark(
+        &store,
+        &other,
+        &StepMark {
+            runbook_id: "other".into(),
+            incident_id: None,
+            step_id: "confirm".into(),
+            state: StepState::Done,
+            note: None,
+        },
+        "dana",
+    )
+    .unwrap();
+    reset(&store, &rb, None, "lee").unwrap();
+    let events = runbook_timeline(&store, None, "rb").unwrap();
+    let kinds: Vec<String> = events.iter().map(|e| e.detail.kind()).collect();
+    assert_eq!(kinds, ["runbook_reset", "runbook_step"], "newest first");
+}
+
+#[test]
+fn a_condition_in_code_is_not_a_condition_for_the_walk_either() {
+    let source = SOURCE.replace(
+        "- [ ] Confirm 429s {#confirm}",
+        "- [ ] Confirm 429s, not `{{if-healthy:openai-gpt-4o}}` {#confirm}",
+    );
+    let rb = parse("rb.md", &source).unwrap();
+    let health = HashMap::from([("openai-gpt-4o".to_string(), Health::Down)]);
+    let w = view(&rb, inputs(&HashMap::new(), &health));
+    let step = &w.sections[0].steps[0];
+    assert!(step.conditions.is_empty(), "{:?}", step.conditions);
+    assert_eq!(step.applicability, Applicability::Applicable);
+    let html = crate::runbook::render::render_document(
+        &source,
+        &RenderOptions {
+            asset_folder: None,
+            health: &health,
+        },
+    );
+    assert!(
+        html.contains("<li class=\"step\" data-step-id=\"confirm\">"),
+        "{html}"
     );
 }

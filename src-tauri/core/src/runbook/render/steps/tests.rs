@@ -3,6 +3,7 @@ use std::collections::HashMap;
 use pulldown_cmark::Parser;
 
 use super::*;
+use crate::health::Health;
 use crate::runbook::render::{markdown_options, merge_text};
 
 fn facts(md: &str) -> StepFacts {
@@ -44,26 +45,26 @@ fn pin_in_a_later_paragraph_is_not_the_step_pin() {
 fn the_worst_condition_wins() {
     assert_eq!(
         facts("- [ ] a {{if-healthy:up}}\n").condition,
-        Condition::Applies
+        Applicability::Applicable
     );
     assert_eq!(
         facts("- [ ] a {{if-healthy:up}} {{if-healthy:new}}\n").condition,
-        Condition::Unknown
+        Applicability::Unknown
     );
     assert_eq!(
         facts("- [ ] a {{if-healthy:nope}}\n").condition,
-        Condition::Unknown
+        Applicability::Unknown
     );
     assert_eq!(
         facts("- [ ] a {{if-healthy:new}} {{if-healthy:slow}}\n").condition,
-        Condition::NotApplicable
+        Applicability::NotApplicable
     );
 }
 
 #[test]
 fn nested_steps_do_not_lend_their_conditions() {
     let f = facts("- [ ] parent\n  - [ ] child {{if-healthy:slow}} {#child}\n");
-    assert_eq!(f.condition, Condition::Applies);
+    assert_eq!(f.condition, Applicability::Applicable);
     assert_eq!(f.pin, None);
 }
 
