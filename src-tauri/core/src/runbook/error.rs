@@ -12,6 +12,10 @@ pub enum RunbookError {
     },
     #[error("'{0}' is not a runbook file name: use a relative path ending in .md, without `..` or hidden parts")]
     BadPath(String),
+    #[error("'{0}' leads outside the runbooks folder (through a symbolic link) or to nothing: it is neither opened nor written")]
+    OutsideFolder(String),
+    #[error("'{file}' is larger than {limit} bytes, the most a runbook may be")]
+    TooLarge { file: String, limit: u64 },
     #[error("{file} changed on disk since it was opened")]
     Conflict { file: String, disk_version: String },
     #[error("{0}")]

@@ -67,7 +67,7 @@ pub fn version_of(content: &str) -> String {
     version_of_bytes(content.as_bytes())
 }
 
-fn version_of_bytes(content: &[u8]) -> String {
+pub(crate) fn version_of_bytes(content: &[u8]) -> String {
     Sha256::digest(content)
         .iter()
         .map(|b| format!("{b:02x}"))
