@@ -24,6 +24,8 @@ pub enum RunbookError {
     Invalid(Vec<Problem>),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("the runbook index is damaged at {file}: {detail}; it is rebuilt when the runbooks folder is indexed again")]
+    DamagedIndex { file: String, detail: String },
     #[error("cannot watch the runbooks folder: {0}")]
     Watch(String),
 }
