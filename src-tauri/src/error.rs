@@ -80,7 +80,9 @@ impl From<RunbookError> for IpcError {
         let code = match e {
             RunbookError::Store(e) => return e.into(),
             RunbookError::Conflict { .. } => "conflict",
-            RunbookError::BadPath(_) => "bad_path",
+            RunbookError::BadPath(_) | RunbookError::OutsideFolder(_) => "bad_path",
+            RunbookError::TooLarge { .. } => "invalid",
+            RunbookError::DamagedIndex { .. } => "io",
             RunbookError::NotFound(_) => "not_found",
             RunbookError::Invalid(_) => "invalid",
             RunbookError::Io { .. } => "io",
