@@ -13,7 +13,7 @@ use pulldown_cmark::{utils::TextMergeWithOffset, Event, Parser, Tag, TagEnd};
 
 use super::front_matter::split;
 use super::model::Problem;
-use super::parse::{key_line, parse, LineCounter, KEYS};
+use super::parse::{key_line, key_lines, parse, LineCounter};
 use super::refs::{pieces, Piece};
 use super::render::markdown_options;
 use super::scan::{read_entry, scan};
@@ -38,10 +38,7 @@ fn source_problems(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
     let s = split(source);
     let yaml = s.yaml.unwrap_or_default();
     // Looked up once per key, not once per problem (a long `workflows` list has many).
-    let key_lines: HashMap<&str, usize> = KEYS
-        .iter()
-        .filter_map(|k| Some((*k, key_line(yaml, s.yaml_line, k)?)))
-        .collect();
+    let key_lines = key_lines(yaml, s.yaml_line);
     let key_line = |key: &str| key_lines.get(key).copied().unwrap_or(s.yaml_line);
     let mut out = Vec::new();
     let mut problem = |line: usize, message: String| {

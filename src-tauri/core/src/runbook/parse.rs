@@ -75,6 +75,20 @@ pub(crate) fn key_line(yaml: &str, yaml_line: usize, key: &str) -> Option<usize>
         .map(|i| yaml_line + i)
 }
 
+/// File line of every top-level `key:` in front matter `yaml` that starts on `yaml_line` (the
+/// first, for a key written twice).
+pub(crate) fn key_lines(yaml: &str, yaml_line: usize) -> HashMap<&str, usize> {
+    let mut out = HashMap::new();
+    for (i, l) in yaml.lines().enumerate() {
+        if let Some((key, _)) = l.split_once(':') {
+            if !key.is_empty() && !key.starts_with([' ', '\t', '#', '-']) {
+                out.entry(key.trim_end()).or_insert(yaml_line + i);
+            }
+        }
+    }
+    out
+}
+
 /// Parses the front matter; problems carry file lines. Unknown and missing keys are each a
 /// problem of their own, so one look at the list shows everything to fix.
 pub fn front_matter(file: &str, source: &str) -> Result<(FrontMatter, usize), Vec<Problem>> {
@@ -125,9 +139,11 @@ pub fn front_matter(file: &str, source: &str) -> Result<(FrontMatter, usize), Ve
         }
     };
     let mut problems = Vec::new();
+    // Lines of all keys in one pass: one search per unknown key would be quadratic.
+    let lines = key_lines(yaml, s.yaml_line);
     for key in keys.iter().filter(|k| !KEYS.contains(&k.as_str())) {
         problems.push(problem(
-            key_line(yaml, s.yaml_line, key).unwrap_or(s.yaml_line),
+            lines.get(key.as_str()).copied().unwrap_or(s.yaml_line),
             format!(
                 "unknown front matter key '{key}' (known keys: {})",
                 KEYS.join(", ")
