@@ -83,6 +83,17 @@ fn linear(c: &mut Criterion) {
             group.bench_function(format!("render_{mb}mb"), |b| {
                 b.iter(|| render_document(std::hint::black_box(&input), &opts))
             });
+            // The control: the markdown parser alone over the same input, so growth that
+            // comes from the parser (and the memory its event tree takes) shows as such.
+            group.bench_function(format!("parser_alone_{mb}mb"), |b| {
+                b.iter(|| {
+                    pulldown_cmark::Parser::new_ext(
+                        std::hint::black_box(&input),
+                        markdown_options(),
+                    )
+                    .count()
+                })
+            });
         }
         group.finish();
     }
