@@ -57,6 +57,9 @@ fn ordinary(size: usize) -> String {
     out
 }
 
+/// Makes an input of about the given size.
+type Shape = fn(usize) -> String;
+
 /// Check and render over growing inputs of three shapes.
 fn linear(c: &mut Criterion) {
     let inv = demo_inventory().unwrap();
@@ -65,7 +68,7 @@ fn linear(c: &mut Criterion) {
         asset_folder: Some(""),
         health: &health,
     };
-    let shapes: [(&str, fn(usize) -> String); 3] = [
+    let shapes: [(&str, Shape); 3] = [
         ("ordinary", ordinary),
         ("amp_entity", |n| repeated("a&amp;", n)),
         ("escaped_star", |n| repeated("a\\*", n)),
