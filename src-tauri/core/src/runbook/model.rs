@@ -60,7 +60,8 @@ pub struct ParsedRunbook {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 pub struct Problem {
     pub file: String,
-    /// 1-based; 0 when the problem is with the file (or folder entry) as a whole.
+    /// 1-based.
+    // 0 when the problem is with the file (or folder entry) as a whole.
     pub line: usize,
     pub message: String,
 }
