@@ -315,3 +315,23 @@ fn runbook_check_reports_bad_entries_escaped_and_checks_everything_else() {
         );
     }
 }
+
+#[test]
+fn audit_goes_on_past_entries_of_the_runbooks_folder_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let first = brownout(&db, &["audit", "--json"]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let runbooks = dir.path().join("runbooks");
+    assert!(runbooks.join("openai.md").is_file());
+    // A link to itself and a folder link to itself: both fail to open, even for root.
+    std::os::unix::fs::symlink("loop.md", runbooks.join("loop.md")).unwrap();
+    std::os::unix::fs::symlink("sub", runbooks.join("sub")).unwrap();
+    let again = brownout(&db, &["audit", "--json"]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+    assert_eq!(
+        text(&again.stdout),
+        text(&first.stdout),
+        "the same findings"
+    );
+}
