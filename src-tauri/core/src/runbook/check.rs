@@ -4,7 +4,9 @@
 //! known vendor or `any`; `workflows` and `owner` known; `reviewed` a `YYYY-MM-DD` date; every
 //! declared failure mode has a `##` section whose heading names it (e.g. "## Throttled (429)");
 //! pinned step ids valid slugs and unique; `{{…}}` references known and naming known
-//! endpoints (outside code blocks, where they are shown as written).
+//! endpoints (outside code blocks, where they are shown as written). Over a folder, every
+//! entry the walk cannot take in ([`super::scan`]) is a problem too, and the rest is checked.
+//! Each problem is reported once; the work is linear in the size of the file.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
