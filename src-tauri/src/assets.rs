@@ -1,7 +1,9 @@
 //! `runbook-asset://localhost/<file>`: serves images from the runbooks folder, and nothing
 //! else, so a runbook can show its own diagrams without reaching the rest of the disk.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
+
+use brownout_core::runbook::files::contain;
 
 use tauri::http::{Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext};
@@ -22,18 +24,14 @@ fn content_type(path: &Path) -> Option<&'static str> {
     })
 }
 
-/// The file under `root` that `request_path` names, if it is a plain relative image path
-/// that stays inside `root` (no `..`, no absolute parts, no symlink leading outside).
+/// The file under `root` that `request_path` names, if it is an image path that stays inside
+/// `root` by the core's one containment rule (no `..`, no absolute parts, no symlink leading
+/// outside) and exists.
 pub fn resolve(root: &Path, request_path: &str) -> Option<(PathBuf, &'static str)> {
     let decoded = percent_decode(request_path.trim_start_matches('/'))?;
-    let rel = Path::new(&decoded);
-    if decoded.is_empty() || !rel.components().all(|c| matches!(c, Component::Normal(_))) {
-        return None;
-    }
-    let kind = content_type(rel)?;
-    let root = root.canonicalize().ok()?;
-    let full = root.join(rel).canonicalize().ok()?;
-    full.starts_with(&root).then_some((full, kind))
+    let kind = content_type(Path::new(&decoded))?;
+    let full = contain(root, &decoded).ok()?;
+    full.is_file().then_some((full, kind))
 }
 
 fn percent_decode(s: &str) -> Option<String> {

@@ -258,3 +258,81 @@ fn runbook_render_prints_sanitized_html_for_any_markdown() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(text(&missing.stderr).contains("/no/such.md"));
 }
+
+#[test]
+fn runbook_check_reports_bad_entries_escaped_and_checks_everything_else() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let folder = dir.path().join("runbooks");
+    std::fs::create_dir(&folder).unwrap();
+    let openai = std::fs::read_to_string(repo_runbooks().join("openai.md")).unwrap();
+    std::fs::write(
+        folder.join("later.md"),
+        openai
+            .replace("id: openai-degraded", "id: later")
+            .replace("vendor: openai", "vendor: open-ai"),
+    )
+    .unwrap();
+    // A name that forges a line of output and sets the terminal title.
+    std::fs::write(
+        folder.join("a\nx.md:1: all good\u{1b}]0;owned\u{7}.md"),
+        "# no front",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join(std::ffi::OsStr::from_bytes(b"caf\xe9.md")),
+        &openai,
+    )
+    .unwrap();
+    let outside = dir.path().join("private.md");
+    std::fs::write(&outside, &openai).unwrap();
+    std::os::unix::fs::symlink(&outside, folder.join("leak.md")).unwrap();
+    let out = brownout(&db, &["runbook", "check", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    let p = |f: &str| folder.join(f).display().to_string();
+    for want in [
+        format!(
+            "{}:1: missing front matter",
+            p("a\\u{a}x.md:1: all good\\u{1b}]0;owned\\u{7}.md")
+        ),
+        format!("{}: the name is not UTF-8", p("caf\u{fffd}.md")),
+        format!("{}:4: unknown vendor 'open-ai'", p("later.md")),
+        format!(
+            "{}: a link that leads outside the runbooks folder",
+            p("leak.md")
+        ),
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(&want)),
+            "missing {want:?} in {stdout}"
+        );
+    }
+}
+
+#[test]
+fn audit_goes_on_past_entries_of_the_runbooks_folder_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let first = brownout(&db, &["audit", "--json"]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let runbooks = dir.path().join("runbooks");
+    assert!(runbooks.join("openai.md").is_file());
+    // A link to itself and a folder link to itself: both fail to open, even for root.
+    std::os::unix::fs::symlink("loop.md", runbooks.join("loop.md")).unwrap();
+    std::os::unix::fs::symlink("sub", runbooks.join("sub")).unwrap();
+    let again = brownout(&db, &["audit", "--json"]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+    assert_eq!(
+        text(&again.stdout),
+        text(&first.stdout),
+        "the same findings"
+    );
+}

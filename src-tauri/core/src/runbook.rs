@@ -3,7 +3,8 @@
 //! - [`parse`] / [`check`]: reading a runbook and listing its problems as `FILE:LINE: message`.
 //! - [`render`]: markdown to sanitized HTML, with live endpoint references.
 //! - [`library`]: the SQLite index of the runbooks folder, full-text search, audit coverage.
-//! - [`files`] / [`defaults`] / [`watch`]: the files on disk, the shipped runbooks, changes.
+//! - [`scan`] / [`files`] / [`defaults`] / [`watch`]: the folder's entries, the files on disk
+//!   (one containment rule), the shipped runbooks, changes.
 //! - [`walkthrough`]: walking a runbook step by step, on the timeline.
 //! - [`service`]: the operations the app and the CLI share over a workspace.
 
@@ -17,6 +18,7 @@ pub mod model;
 pub mod parse;
 pub mod refs;
 pub mod render;
+pub mod scan;
 pub mod service;
 pub mod walkthrough;
 pub mod watch;

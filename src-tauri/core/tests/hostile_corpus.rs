@@ -1,10 +1,17 @@
 //! Hostile runbooks: each input is rendered and the HTML is parsed back to prove that nothing
-//! active survived — no script, no handler, no dangerous URL, no remote resource.
+//! active survived — no script, no handler, no dangerous URL, no remote resource. The same
+//! invariants are then checked on generated markdown and front matter (proptest): no panic,
+//! nothing active, problems on lines that exist, front matter that reads back as written.
 
 use std::collections::HashMap;
 
 use brownout_core::health::Health;
+use brownout_core::inventory::demo::demo_inventory;
+use brownout_core::inventory::FailureMode;
+use brownout_core::runbook::parse::front_matter;
 use brownout_core::runbook::render::{render_document, RenderOptions};
+use brownout_core::runbook::{check_source, parse, FrontMatter};
+use proptest::prelude::*;
 use scraper::{Html, Node};
 
 const ALLOWED_TAGS: &[&str] = &[
@@ -248,5 +255,223 @@ fn safe_content_survives() {
         "id=\"fn-1\"",
     ] {
         assert!(html.contains(want), "missing {want} in {html}");
+    }
+}
+
+/// Pieces that mean something to markdown, to the renderer or to the checker; generated
+/// runbooks are made of them (and of arbitrary characters).
+const TOKENS: &[&str] = &[
+    "\n",
+    "\n\n",
+    "  ",
+    "\t",
+    "# ",
+    "## Throttled",
+    "## ",
+    "- ",
+    "- [ ] ",
+    "- [x] ",
+    "1. ",
+    "> ",
+    "* ",
+    "*",
+    "_",
+    "**",
+    "~~",
+    "`",
+    "```",
+    "\n```\n",
+    "    ",
+    "|",
+    "|---|",
+    "\\",
+    "\\*",
+    "&amp;",
+    "&#106;",
+    "&",
+    "<",
+    ">",
+    "<script>",
+    "</script>",
+    "<img src=x onerror=alert(1)>",
+    "[",
+    "]",
+    "(",
+    ")",
+    "](",
+    "![",
+    "[^n]",
+    "[^n]: ",
+    "javascript:",
+    "java\tscript:",
+    "https://ok.example",
+    "mailto:a@b.c",
+    "data:text/html,",
+    "//evil.example/p.gif",
+    "../",
+    "img/flow.png",
+    "{{",
+    "}}",
+    "{{endpoint:",
+    "{{if-healthy:",
+    "openai-gpt-4o",
+    "{#",
+    "}",
+    "{#pin}",
+    "\"",
+    "'",
+    "onclick=",
+    "---",
+    "...",
+    "\u{0}",
+    "\u{1b}",
+    "\u{202e}",
+    "\u{feff}",
+    "°",
+    "é",
+    "\r\n",
+];
+
+fn markdown() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => proptest::sample::select(TOKENS).prop_map(str::to_owned),
+        1 => any::<char>().prop_map(String::from),
+        1 => "[a-z ]{1,12}",
+    ];
+    prop_oneof![
+        // A mix of everything.
+        4 => proptest::collection::vec(piece, 0..300).prop_map(|v| v.concat()),
+        // One piece many times: the shapes that once took quadratic time.
+        1 => (proptest::sample::select(TOKENS), 1..3000usize).prop_map(|(t, n)| t.repeat(n)),
+    ]
+}
+
+fn front() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        proptest::sample::select(
+            &[
+                "id",
+                "title",
+                "vendor",
+                "failure_modes",
+                "workflows",
+                "owner",
+                "reviewed",
+                "idd",
+            ][..]
+        )
+        .prop_map(str::to_owned),
+        "[a-z_]{1,8}",
+    ];
+    let value = prop_oneof![
+        proptest::sample::select(
+            &[
+                "openai",
+                "any",
+                "[throttled, slow]",
+                "[]",
+                "[support-chat]",
+                "2026-11-20",
+                "~",
+                "{a: b}",
+                "'x",
+                "\"y\"",
+                "&a x",
+                "*a",
+                "!!binary aGk=",
+                "|\n  text",
+                "- a\n- b",
+                "[[[]]]",
+                ": :",
+                "# c",
+            ][..]
+        )
+        .prop_map(str::to_owned),
+        "[ -~]{0,20}",
+    ];
+    proptest::collection::vec((key, value), 0..10).prop_map(|kv| {
+        let lines: Vec<String> = kv.into_iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        format!("---\n{}\n---\n", lines.join("\n"))
+    })
+}
+
+fn slug() -> impl Strategy<Value = String> {
+    "[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?"
+}
+
+fn valid_front() -> impl Strategy<Value = FrontMatter> {
+    let modes = proptest::sample::subsequence(
+        vec![
+            FailureMode::Throttled,
+            FailureMode::Unavailable,
+            FailureMode::Slow,
+        ],
+        0..=3,
+    );
+    (
+        slug(),
+        any::<String>(),
+        slug(),
+        modes,
+        proptest::collection::vec(slug(), 0..3),
+        proptest::option::of(slug()),
+        proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]"),
+    )
+        .prop_map(
+            |(id, title, vendor, failure_modes, workflows, owner, reviewed)| FrontMatter {
+                id,
+                title,
+                vendor,
+                failure_modes,
+                workflows,
+                owner,
+                reviewed,
+            },
+        )
+}
+
+proptest! {
+    // A hang guard far above the few milliseconds a case takes, not a speed target: speed is
+    // measured by the benchmarks.
+    #![proptest_config(ProptestConfig { cases: 300, timeout: 20_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_markdown_renders_inert(body in markdown()) {
+        let html = render(&body);
+        let problems = inert_problems(&html);
+        prop_assert!(problems.is_empty(), "{:?} in {}", problems, html);
+    }
+
+    #[test]
+    fn generated_runbooks_check_without_panic_on_lines_that_exist(
+        head in front(),
+        body in markdown(),
+    ) {
+        let inv = demo_inventory().unwrap();
+        let source = format!("{head}{body}");
+        let lines = source.lines().count().max(1) + 1;
+        let problems = check_source("gen.md", &source, &inv);
+        for p in &problems {
+            prop_assert!(p.line <= lines, "{p} beyond {lines} lines");
+            prop_assert!(!p.to_string().chars().any(char::is_control), "{p:?}");
+        }
+        let mut sorted = problems.clone();
+        sorted.sort();
+        sorted.dedup();
+        prop_assert_eq!(&sorted, &problems, "sorted, each once");
+        if let Ok(rb) = parse("gen.md", &source) {
+            for step in &rb.steps {
+                prop_assert!(step.line >= 1 && step.line <= lines, "{step:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn valid_front_matter_reads_back_as_written(fm in valid_front(), body in markdown()) {
+        let yaml = serde_yaml_ng::to_string(&fm).unwrap();
+        let source = format!("---\n{yaml}---\n{body}");
+        let (read, _) = front_matter("gen.md", &source)
+            .map_err(|p| TestCaseError::fail(format!("{p:?}\n{source}")))?;
+        prop_assert_eq!(read, fm);
     }
 }

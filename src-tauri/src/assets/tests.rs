@@ -33,3 +33,19 @@ fn serves_only_images_inside_the_folder() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_within_the_folder_is_served_by_the_same_rule_as_runbook_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("runbooks");
+    std::fs::create_dir_all(root.join("img")).unwrap();
+    std::fs::write(root.join("img/flow.png"), b"png").unwrap();
+    std::os::unix::fs::symlink(root.join("img"), root.join("pictures")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), root.join("up")).unwrap();
+    std::fs::write(dir.path().join("secret.png"), b"no").unwrap();
+    let (p, _) = resolve(&root, "/pictures/flow.png").unwrap();
+    assert_eq!(p, root.canonicalize().unwrap().join("img/flow.png"));
+    assert!(resolve(&root, "/up/secret.png").is_none());
+    assert!(brownout_core::runbook::files::contain(&root, "up/secret.png").is_err());
+}

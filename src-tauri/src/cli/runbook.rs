@@ -4,8 +4,11 @@ use std::path::{Path, PathBuf};
 
 use brownout_core::health::UnprobedHealth;
 use brownout_core::inventory::{self, Inventory};
-use brownout_core::runbook::render::{render_document, RenderOptions};
-use brownout_core::runbook::{check_dir, service};
+use brownout_core::runbook::check::check_folder;
+use brownout_core::runbook::files::read_text;
+use brownout_core::runbook::model::escaped;
+use brownout_core::runbook::render::render_runbook;
+use brownout_core::runbook::{service, Problem};
 use brownout_core::Workspace;
 use clap::Subcommand;
 
@@ -38,17 +41,19 @@ fn inventory(ws: &Workspace) -> Result<Inventory, Failure> {
 }
 
 fn render(file: &Path, ws: &Workspace, out: &mut impl Write) -> Result<i32, Failure> {
-    let source = std::fs::read_to_string(file)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.display())))?;
+    let source = read_text(file).map_err(|e| {
+        Failure::input(format!(
+            "cannot read {}: {e}",
+            escaped(&file.display().to_string())
+        ))
+    })?;
     let endpoints: HashSet<String> = inventory(ws)?.endpoints.into_iter().map(|e| e.id).collect();
-    let html = render_document(
+    // An arbitrary file has no runbooks folder to serve images from.
+    let html = render_runbook(
         &source,
-        &RenderOptions {
-            // An arbitrary file has no runbooks folder to serve images from.
-            asset_folder: None,
-            health: &UnprobedHealth {
-                known_endpoints: &endpoints,
-            },
+        None,
+        &UnprobedHealth {
+            known_endpoints: &endpoints,
         },
     );
     write!(out, "{html}").map_err(Failure::input)?;
@@ -64,22 +69,18 @@ fn check(dir: Option<PathBuf>, ws: &Workspace, out: &mut impl Write) -> Result<i
             service::folder(ws).map_err(Failure::input)?
         }
     };
-    let problems = check_dir(&dir, &inventory(ws)?).map_err(Failure::input)?;
+    let (problems, files) = check_folder(&dir, &inventory(ws)?).map_err(Failure::input)?;
     for p in &problems {
-        writeln!(
-            out,
-            "{}:{}: {}",
-            dir.join(&p.file).display(),
-            p.line,
-            p.message
-        )
-        .map_err(Failure::input)?;
+        // Named from the folder given, as the user typed it; printed escaped like the rest.
+        let shown = Problem {
+            file: dir.join(&p.file).display().to_string(),
+            ..p.clone()
+        };
+        writeln!(out, "{shown}").map_err(Failure::input)?;
     }
-    let files = brownout_core::runbook::check::runbook_files(&dir).map_err(Failure::input)?;
     super::output::note(format_args!(
-        "{} runbook(s) checked in {}: {} problem(s)",
-        files.len(),
-        dir.display(),
+        "{files} runbook(s) checked in {}: {} problem(s)",
+        escaped(&dir.display().to_string()),
         problems.len()
     ));
     Ok(if problems.is_empty() { 0 } else { 1 })

@@ -4,7 +4,9 @@
 //! known vendor or `any`; `workflows` and `owner` known; `reviewed` a `YYYY-MM-DD` date; every
 //! declared failure mode has a `##` section whose heading names it (e.g. "## Throttled (429)");
 //! pinned step ids valid slugs and unique; `{{…}}` references known and naming known
-//! endpoints (outside code blocks, where they are shown as written).
+//! endpoints (outside code blocks, where they are shown as written). Over a folder, every
+//! entry the walk cannot take in ([`super::scan`]) is a problem too, and the rest is checked.
+//! Each problem is reported once; the work is linear in the size of the file.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -13,22 +15,33 @@ use pulldown_cmark::{utils::TextMergeWithOffset, Event, Parser, Tag, TagEnd};
 
 use super::front_matter::split;
 use super::model::Problem;
-use super::parse::{key_line, line_at, parse};
+use super::parse::{key_line, key_lines, parse, LineCounter};
 use super::refs::{pieces, Piece};
 use super::render::markdown_options;
+use super::scan::{read_entry, scan};
 use super::RunbookError;
 use crate::inventory::Inventory;
 use crate::slug::{is_valid_slug, SLUG_RULE};
 
-/// Problems in one file on its own (no cross-file rules).
+/// Problems in one file on its own (no cross-file rules), sorted by line, each once (two
+/// mentions of one unknown endpoint on a line are one problem).
 pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
+    let mut out = source_problems(file, source, inv);
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn source_problems(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
     let rb = match parse(file, source) {
         Ok(rb) => rb,
         Err(problems) => return problems,
     };
     let s = split(source);
     let yaml = s.yaml.unwrap_or_default();
-    let key_line = |key: &str| key_line(yaml, s.yaml_line, key).unwrap_or(s.yaml_line);
+    // Looked up once per key, not once per problem (a long `workflows` list has many).
+    let key_lines = key_lines(yaml, s.yaml_line);
+    let key_line = |key: &str| key_lines.get(key).copied().unwrap_or(s.yaml_line);
     let mut out = Vec::new();
     let mut problem = |line: usize, message: String| {
         out.push(Problem {
@@ -126,6 +139,7 @@ pub fn check_source(file: &str, source: &str, inv: &Inventory) -> Vec<Problem> {
 fn references(body: &str, body_line: usize) -> Vec<(usize, Piece<'_>)> {
     let mut out = Vec::new();
     let mut in_code_block = false;
+    let mut lines = LineCounter::new(body, body_line);
     let events = Parser::new_ext(body, markdown_options()).into_offset_iter();
     for (event, range) in TextMergeWithOffset::new(events) {
         match event {
@@ -143,7 +157,7 @@ fn references(body: &str, body_line: usize) -> Vec<(usize, Piece<'_>)> {
                         Piece::IfHealthy(id) => id.len() + "{{if-healthy:}}".len(),
                     };
                     if !matches!(piece, Piece::Text(_)) {
-                        out.push((line_at(body, range.start + offset, body_line), piece));
+                        out.push((lines.line_at(range.start + offset), piece));
                     }
                     offset += len;
                 }
@@ -163,63 +177,43 @@ pub fn is_runbook_file(path: &Path) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
 }
 
-/// Every runbook file under `dir` (skipping hidden folders), as `/`-separated relative paths,
-/// sorted.
+/// Every runbook file under `dir` (skipping hidden folders and entries the scan refuses), as
+/// `/`-separated relative paths, sorted.
 pub fn runbook_files(dir: &Path) -> Result<Vec<String>, RunbookError> {
-    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), RunbookError> {
-        let entries = std::fs::read_dir(dir).map_err(|e| RunbookError::io(dir, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| RunbookError::io(dir, e))?;
-            let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let kind = entry.file_type().map_err(|e| RunbookError::io(&path, e))?;
-            if kind.is_dir() {
-                walk(root, &path, out)?;
-            } else if kind.is_file() && is_runbook_file(&path) {
-                let rel = path.strip_prefix(root).unwrap_or(&path);
-                let parts: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                out.push(parts.join("/"));
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out)?;
-    out.sort();
-    Ok(out)
+    Ok(scan(dir)?.files.into_iter().map(|e| e.file).collect())
 }
 
-/// Problems in every runbook under `dir`, including ids used by two files; sorted by file
-/// and line.
+/// Problems in every runbook under `dir`, including ids used by two files and the entries
+/// that could not be read; sorted by file and line, each once.
 pub fn check_dir(dir: &Path, inv: &Inventory) -> Result<Vec<Problem>, RunbookError> {
+    Ok(check_folder(dir, inv)?.0)
+}
+
+/// [`check_dir`], and how many runbook files were checked.
+pub fn check_folder(dir: &Path, inv: &Inventory) -> Result<(Vec<Problem>, usize), RunbookError> {
     if !dir.is_dir() {
         return Err(RunbookError::not_found(
             super::Missing::Folder,
             dir.display().to_string(),
         ));
     }
-    let mut problems = Vec::new();
+    let found = scan(dir)?;
+    let mut problems = found.problems;
     let mut ids: HashMap<String, String> = HashMap::new();
-    for file in runbook_files(dir)? {
-        let path = dir.join(&file);
-        let bytes = std::fs::read(&path).map_err(|e| RunbookError::io(&path, e))?;
-        let source = match text_of(&file, bytes) {
+    for entry in &found.files {
+        let source = match read_entry(entry) {
             Ok(source) => source,
             Err(p) => {
                 problems.push(p);
                 continue;
             }
         };
-        problems.extend(check_source(&file, &source, inv));
-        problems.extend(duplicate_id(&mut ids, &file, &source));
+        problems.extend(check_source(&entry.file, &source, inv));
+        problems.extend(duplicate_id(&mut ids, &entry.file, &source));
     }
     problems.sort();
-    Ok(problems)
+    problems.dedup();
+    Ok((problems, found.files.len()))
 }
 
 /// A file's content as text, or the problem that it is not UTF-8 (one such file must not stop

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::files::write_atomically;
+use super::files::{contain, write_atomically};
 use super::library::version_of;
 use super::RunbookError;
 
@@ -64,7 +64,16 @@ pub(crate) fn install_set(
     let mut manifest = before.clone();
     let mut report = InstallReport::default();
     for (file, content) in shipped {
-        let path = dir.join(file);
+        // A link that leads outside the folder is the user's business: neither read nor
+        // replaced. One inside is followed, and its target updated.
+        let path = match contain(dir, file) {
+            Ok(path) => path,
+            Err(RunbookError::OutsideFolder(_)) => {
+                report.kept.push(file.to_string());
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let shipped_version = version_of(content);
         let on_disk = std::fs::read_to_string(&path).ok().map(|c| version_of(&c));
         match (on_disk, manifest.get(*file)) {

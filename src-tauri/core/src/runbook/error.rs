@@ -29,6 +29,10 @@ pub enum RunbookError {
     },
     #[error("'{0}' is not a runbook file name: use a relative path ending in .md, without `..` or hidden parts")]
     BadPath(String),
+    #[error("'{0}' leads outside the runbooks folder (through a symbolic link) or to nothing: it is neither opened nor written")]
+    OutsideFolder(String),
+    #[error("'{file}' is larger than {limit} bytes, the most a runbook may be")]
+    TooLarge { file: String, limit: u64 },
     #[error("{file} changed on disk since it was opened")]
     Conflict { file: String, disk_version: String },
     #[error("{}", not_found_message(.what, .id))]
@@ -43,6 +47,8 @@ pub enum RunbookError {
     Settings(SettingsError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("the runbook index is damaged at {file}: {detail}; it is rebuilt when the runbooks folder is indexed again")]
+    DamagedIndex { file: String, detail: String },
     #[error("cannot watch the runbooks folder: {0}")]
     Watch(String),
 }

@@ -1,12 +1,13 @@
 //! Runbook files on disk: safe names, atomic saves, and conflict detection.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::library::version_of;
+use super::library::{version_of, version_of_bytes};
+use super::scan::MAX_RUNBOOK_BYTES;
 use super::RunbookError;
 use crate::slug::slugify;
 
@@ -20,28 +21,97 @@ pub struct Document {
     pub version: String,
 }
 
-/// `file` inside `dir`, if it is a plain relative `.md` path without `..` or hidden parts.
+/// `file` inside `dir`, if it is a plain relative `.md` path without `..` or hidden parts,
+/// that stays inside `dir` (see [`contain`]).
 pub fn resolve(dir: &Path, file: &str) -> Result<PathBuf, RunbookError> {
     let bad = || RunbookError::BadPath(file.to_owned());
     let rel = Path::new(file);
-    let plain = rel.components().all(|c| match c {
-        Component::Normal(p) => !p.to_string_lossy().starts_with('.'),
-        _ => false,
-    });
-    if file.is_empty() || file.contains('\\') || !plain || !super::check::is_runbook_file(rel) {
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    if hidden || !super::check::is_runbook_file(rel) {
         return Err(bad());
     }
-    Ok(dir.join(rel))
+    contain(dir, file)
+}
+
+/// The one rule for a path inside the runbooks folder, used by everything that opens, saves
+/// or serves a file there: `rel` is relative, with only plain parts (no `..`, no root, no
+/// backslash), and no symbolic link on the way leads outside `root` or to nothing. Returns
+/// the real path (a link inside the folder resolved to its target, so a save writes the
+/// target and keeps the link); for a path that does not exist yet, its real folder joined
+/// with the rest.
+pub fn contain(root: &Path, rel: &str) -> Result<PathBuf, RunbookError> {
+    let plain = !rel.is_empty()
+        && !rel.contains(['\\', '\0'])
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if !plain {
+        return Err(RunbookError::BadPath(rel.to_owned()));
+    }
+    let root = match root.canonicalize() {
+        Ok(root) => root,
+        // Nothing in a folder that does not exist yet can lead anywhere.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(root.join(rel)),
+        Err(e) => return Err(RunbookError::io(root, e)),
+    };
+    let full = root.join(rel);
+    // The deepest part of the path that exists: everything up to it must resolve inside.
+    let mut existing = full.as_path();
+    loop {
+        match existing.symlink_metadata() {
+            Ok(_) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                existing = existing.parent().unwrap_or(&root);
+            }
+            Err(e) => return Err(RunbookError::io(existing, e)),
+        }
+    }
+    let outside = || RunbookError::OutsideFolder(rel.to_owned());
+    let real = existing.canonicalize().map_err(|_| outside())?;
+    if !real.starts_with(&root) {
+        return Err(outside());
+    }
+    let rest = full.strip_prefix(existing).unwrap_or(Path::new(""));
+    Ok(if rest.as_os_str().is_empty() {
+        real
+    } else {
+        real.join(rest)
+    })
+}
+
+/// Reads a runbook's text from `path`, refusing a file larger than [`MAX_RUNBOOK_BYTES`]
+/// (without reading past the limit) or one that is not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, RunbookError> {
+    let io = |e| RunbookError::io(path, e);
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(MAX_RUNBOOK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_RUNBOOK_BYTES {
+        return Err(RunbookError::TooLarge {
+            file: path.display().to_string(),
+            limit: MAX_RUNBOOK_BYTES,
+        });
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }
 
 pub fn read(dir: &Path, file: &str) -> Result<Document, RunbookError> {
     let path = resolve(dir, file)?;
-    let content = std::fs::read_to_string(&path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
+    let content = read_text(&path).map_err(|e| match e {
+        RunbookError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
             RunbookError::not_found(super::Missing::File, file)
-        } else {
-            RunbookError::io(&path, e)
         }
+        RunbookError::TooLarge { limit, .. } => RunbookError::TooLarge {
+            file: file.to_owned(),
+            limit,
+        },
+        other => other,
     })?;
     Ok(Document {
         file: file.to_owned(),
@@ -60,8 +130,15 @@ pub fn save(
     base_version: Option<&str>,
 ) -> Result<Document, RunbookError> {
     let path = resolve(dir, file)?;
-    let disk = match std::fs::read_to_string(&path) {
-        Ok(c) => Some(version_of(&c)),
+    if content.len() as u64 > MAX_RUNBOOK_BYTES {
+        return Err(RunbookError::TooLarge {
+            file: file.to_owned(),
+            limit: MAX_RUNBOOK_BYTES,
+        });
+    }
+    // The version of what is there, whatever its size or encoding: only an exact match saves.
+    let disk = match std::fs::read(&path) {
+        Ok(c) => Some(version_of_bytes(&c)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(RunbookError::io(&path, e)),
     };
@@ -184,7 +261,8 @@ pub fn create_from_template(
             format!("{base}-{n}")
         };
         let file = format!("{id}.md");
-        if dir.join(&file).exists() {
+        // Any entry counts as taken, a link that leads nowhere too.
+        if dir.join(&file).symlink_metadata().is_ok() {
             continue;
         }
         return save(dir, &file, &template(&id, title, vendor), None);

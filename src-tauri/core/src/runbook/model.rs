@@ -61,12 +61,43 @@ pub struct ParsedRunbook {
 pub struct Problem {
     pub file: String,
     /// 1-based.
+    // 0 when the problem is with the file (or folder entry) as a whole.
     pub line: usize,
     pub message: String,
 }
 
 impl std::fmt::Display for Problem {
+    /// `FILE:LINE: message`, or `FILE: message` for a problem with the file as a whole (line
+    /// 0). Both parts escaped: see [`escaped`].
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        let file = escaped(&self.file);
+        let message = escaped(&self.message);
+        if self.line == 0 {
+            write!(f, "{file}: {message}")
+        } else {
+            write!(f, "{file}:{}: {message}", self.line)
+        }
     }
+}
+
+/// `text` safe to print on one terminal line: control characters (newlines, escape
+/// sequences) and the bidirectional controls that reorder what a reader sees are written as
+/// `\u{…}`, so a file name cannot forge a line of output or set a terminal title.
+pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    fn hidden(c: char) -> bool {
+        c.is_control()
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+    }
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }

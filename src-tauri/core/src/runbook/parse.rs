@@ -13,9 +13,43 @@ use crate::slug::{slugify, slugify_words};
 /// Steps before any `##` heading belong to this section.
 pub const GENERAL_SECTION: &str = "General";
 
-/// 1-based line of byte `offset` in `text`, counting from `first_line`.
-pub(crate) fn line_at(text: &str, offset: usize, first_line: usize) -> usize {
-    first_line + text[..offset.min(text.len())].matches('\n').count()
+/// Lines of byte offsets in one text, asked in (mostly) increasing order: each question
+/// counts only the newlines since the previous one, so a whole file costs one pass instead of
+/// one pass per question.
+pub(crate) struct LineCounter<'a> {
+    text: &'a [u8],
+    /// The last offset asked about, and its line.
+    at: usize,
+    line: usize,
+    first_line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    /// Lines of `text` are numbered from `first_line`.
+    pub(crate) fn new(text: &'a str, first_line: usize) -> Self {
+        Self {
+            text: text.as_bytes(),
+            at: 0,
+            line: first_line,
+            first_line,
+        }
+    }
+
+    /// 1-based line of byte `offset`.
+    pub(crate) fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.at {
+            // Out of order: start over (never happens for parser events, which go forward).
+            self.at = 0;
+            self.line = self.first_line;
+        }
+        self.line += self.text[self.at..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = offset;
+        self.line
+    }
 }
 
 /// Front matter keys, in the order the README lists them.
@@ -39,6 +73,20 @@ pub(crate) fn key_line(yaml: &str, yaml_line: usize, key: &str) -> Option<usize>
                 .is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
         .map(|i| yaml_line + i)
+}
+
+/// File line of every top-level `key:` in front matter `yaml` that starts on `yaml_line` (the
+/// first, for a key written twice).
+pub(crate) fn key_lines(yaml: &str, yaml_line: usize) -> HashMap<&str, usize> {
+    let mut out = HashMap::new();
+    for (i, l) in yaml.lines().enumerate() {
+        if let Some((key, _)) = l.split_once(':') {
+            if !key.is_empty() && !key.starts_with([' ', '\t', '#', '-']) {
+                out.entry(key.trim_end()).or_insert(yaml_line + i);
+            }
+        }
+    }
+    out
 }
 
 /// Parses the front matter; problems carry file lines. Unknown and missing keys are each a
@@ -91,9 +139,11 @@ pub fn front_matter(file: &str, source: &str) -> Result<(FrontMatter, usize), Ve
         }
     };
     let mut problems = Vec::new();
+    // Lines of all keys in one pass: one search per unknown key would be quadratic.
+    let lines = key_lines(yaml, s.yaml_line);
     for key in keys.iter().filter(|k| !KEYS.contains(&k.as_str())) {
         problems.push(problem(
-            key_line(yaml, s.yaml_line, key).unwrap_or(s.yaml_line),
+            lines.get(key.as_str()).copied().unwrap_or(s.yaml_line),
             format!(
                 "unknown front matter key '{key}' (known keys: {})",
                 KEYS.join(", ")
@@ -128,6 +178,7 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
     // (text start, line, the text as read: what the id is made of)
     let mut open_step: Option<(usize, usize, String)> = None;
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut lines = LineCounter::new(body, body_line);
     let mut finish = |(start, line, plain): (usize, usize, String),
                       end: usize,
                       section: &str,
@@ -188,7 +239,7 @@ pub fn steps(body: &str, body_line: usize) -> (Vec<String>, Vec<Step>) {
                 sections.push(section.clone());
             }
             Event::TaskListMarker(_) => {
-                let line = line_at(body, range.start, body_line);
+                let line = lines.line_at(range.start);
                 open_step = Some((range.end, line, String::new()));
             }
             Event::Text(t) | Event::Code(t) if open_step.is_some() => {

@@ -54,7 +54,7 @@ mod urls;
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::refs::{pieces, split_pin, Piece};
 use crate::health::{Health, HealthLookup};
@@ -80,6 +80,26 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// A runbook as the app's preview and `brownout runbook render` both show it: the body
+/// (front matter skipped) as sanitized HTML, references shown with `health`. `file` is the
+/// runbook's path relative to the runbooks folder, whose folder relative images load from;
+/// `None` (a file outside any runbooks folder) shows images as their alt text.
+pub fn render_runbook(source: &str, file: Option<&str>, health: &dyn HealthLookup) -> String {
+    render_document(
+        source,
+        &RenderOptions {
+            asset_folder: file.map(asset_folder),
+            health,
+        },
+    )
+}
+
+/// The folder part of a runbook path (`""` at the top of the runbooks folder): its images
+/// resolve inside it.
+pub fn asset_folder(file: &str) -> &str {
+    file.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
 /// Renders a whole runbook file: front matter (if any) is skipped.
 pub fn render_document(source: &str, opts: &RenderOptions) -> String {
     let split = super::front_matter::split(source);
@@ -94,19 +114,10 @@ pub fn render_markdown(markdown: &str, opts: &RenderOptions) -> String {
     sanitize::clean(&html)
 }
 
-/// Joins adjacent text events so references split by the parser are seen whole.
+/// Joins adjacent text events so references split by the parser are seen whole. Each run is
+/// built in one buffer (`a&amp;` or `a\*` repeated is one text event per character).
 pub(crate) fn merge_text<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
-    let mut out: Vec<Event<'a>> = Vec::new();
-    for e in events {
-        if let (Event::Text(t), Some(Event::Text(prev))) = (&e, out.last_mut()) {
-            let mut joined = prev.to_string();
-            joined.push_str(t);
-            *prev = CowStr::from(joined);
-            continue;
-        }
-        out.push(e);
-    }
-    out
+    pulldown_cmark::utils::TextMergeStream::new(events).collect()
 }
 
 /// `url` made safe inside a double-quoted `href`, as pulldown-cmark itself writes links.
@@ -124,12 +135,18 @@ fn health_of(opts: &RenderOptions, id: &str) -> &'static str {
         .unwrap_or("missing")
 }
 
+/// The longest image alt text and title kept: attribute values are escaped in time that
+/// grows with the square of their length, and a description needs no more.
+const MAX_ALT_BYTES: usize = 512;
+
 struct Rewriter<'o> {
     opts: &'o RenderOptions<'o>,
     /// Per open link: whether it was kept (its end tag is then emitted).
     links: Vec<bool>,
     /// Per open image: whether it was kept.
     images: Vec<bool>,
+    /// Bytes of alt text the open kept image may still take.
+    alt_left: usize,
     /// Text events that end in a step's `{#id}` pin, to be stripped of it.
     pin_events: HashSet<usize>,
     in_code_block: bool,
@@ -144,6 +161,7 @@ impl<'o> Rewriter<'o> {
             opts,
             links: Vec::new(),
             images: Vec::new(),
+            alt_left: 0,
             pin_events: HashSet::new(),
             in_code_block: false,
             heading_ids: HashMap::new(),
@@ -228,10 +246,15 @@ impl<'o> Rewriter<'o> {
                 }) => match image_src(&dest_url, self.opts.asset_folder) {
                     Some(src) => {
                         self.images.push(true);
+                        self.alt_left = MAX_ALT_BYTES;
                         out.push(Event::Start(Tag::Image {
                             link_type,
                             dest_url: src.into(),
-                            title,
+                            title: if title.len() > MAX_ALT_BYTES {
+                                "".into()
+                            } else {
+                                title
+                            },
                             id,
                         }));
                     }
@@ -261,6 +284,17 @@ impl<'o> Rewriter<'o> {
                 Event::End(TagEnd::CodeBlock) => {
                     self.in_code_block = false;
                     out.push(Event::End(TagEnd::CodeBlock));
+                }
+                // The alt text of a kept image: an attribute, so kept short (see MAX_ALT_BYTES).
+                Event::Text(t) | Event::Code(t) if self.images.last() == Some(&true) => {
+                    let mut cut = self.alt_left.min(t.len());
+                    while !t.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    self.alt_left -= cut;
+                    if cut > 0 {
+                        out.push(Event::Text(t[..cut].to_owned().into()));
+                    }
                 }
                 Event::Text(t) if !self.in_code_block => {
                     let text = if self.pin_events.contains(&i) {

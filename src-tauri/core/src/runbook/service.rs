@@ -11,7 +11,7 @@ use super::defaults;
 use super::files::{self, Document};
 use super::library::{self, SyncReport};
 use super::model::{ParsedRunbook, Problem};
-use super::render::{render_document, RenderOptions};
+use super::render::{asset_folder, render_runbook};
 use super::walkthrough::{self, StepMark, WalkInputs, Walkthrough};
 use super::{check_source, parse, Missing, RunbookError};
 use crate::health::UnprobedHealth;
@@ -43,11 +43,6 @@ fn inv(ws: &Workspace) -> Result<Inventory, RunbookError> {
 pub fn folder(ws: &Workspace) -> Result<PathBuf, RunbookError> {
     let s = settings::load(&ws.store, ws.dir())?;
     Ok(PathBuf::from(s.runbooks_dir))
-}
-
-/// The folder's part of a runbook path: images resolve inside it.
-fn asset_folder(file: &str) -> &str {
-    file.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
 /// Start-up (first run): installs the shipped runbooks into the workspace's own folder (only
@@ -100,13 +95,11 @@ pub fn open(ws: &Workspace, file: &str) -> Result<RunbookView, RunbookError> {
 pub fn preview(ws: &Workspace, file: &str, content: &str) -> Result<RunbookPreview, RunbookError> {
     let inv = inv(ws)?;
     let known = known_endpoints(&inv);
-    let html = render_document(
+    let html = render_runbook(
         content,
-        &RenderOptions {
-            asset_folder: Some(asset_folder(file)),
-            health: &UnprobedHealth {
-                known_endpoints: &known,
-            },
+        Some(file),
+        &UnprobedHealth {
+            known_endpoints: &known,
         },
     );
     Ok(RunbookPreview {

@@ -135,3 +135,68 @@ fn a_yaml_syntax_error_points_at_its_file_line() {
     assert!((7..=8).contains(&got[0].line), "{got:?}");
     assert!(got[0].message.starts_with("front matter: "), "{got:?}");
 }
+
+#[test]
+fn one_problem_on_one_line_is_reported_once() {
+    let inv = demo_inventory().unwrap();
+    let text = GOOD
+        .replace("[support-chat]", "[nope-flow, nope-flow]")
+        .replace(
+            "{{if-healthy:anthropic-sonnet}}",
+            "{{if-healthy:nope}} {{endpoint:nope}}",
+        )
+        .replace("{{endpoint:anthropic-sonnet}}", "{{endpoint:nope}}");
+    assert_eq!(
+        messages(&check_source("d.md", &text, &inv)),
+        [
+            "d.md:6: unknown workflow 'nope-flow'",
+            "d.md:12: unknown endpoint 'nope'"
+        ]
+    );
+}
+
+#[test]
+fn a_bad_entry_is_a_problem_and_everything_else_is_checked() {
+    use std::os::unix::ffi::OsStrExt;
+    let inv = demo_inventory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.md"), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join("later.md"),
+        GOOD.replace("id: openai-throttled", "id: later")
+            .replace("vendor: openai", "vendor: nope"),
+    )
+    .unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    std::fs::write(dir.path().join(name), GOOD).unwrap();
+    std::os::unix::fs::symlink("loop.md", dir.path().join("loop.md")).unwrap();
+    std::fs::write(dir.path().join("latin1.md"), b"---\nid: caf\xe9\n---\n").unwrap();
+    let got = messages(&check_dir(dir.path(), &inv).unwrap());
+    assert_eq!(got.len(), 4, "{got:#?}");
+    for want in [
+        "caf\u{fffd}.md: the name is not UTF-8",
+        "latin1.md:1: not UTF-8 text",
+        "later.md:4: unknown vendor 'nope'",
+        "loop.md: a link that leads nowhere readable",
+    ] {
+        assert!(
+            got.iter().any(|m| m.starts_with(want)),
+            "missing {want:?} in {got:#?}"
+        );
+    }
+}
+
+#[test]
+fn printed_problems_carry_no_control_or_bidi_characters() {
+    let p = Problem {
+        file: "evil\u{1b}]0;pwned\u{7}\n.md".into(),
+        line: 3,
+        message: "unknown vendor 'a\u{202e}b\rc'".into(),
+    };
+    let shown = p.to_string();
+    assert_eq!(
+        shown,
+        "evil\\u{1b}]0;pwned\\u{7}\\u{a}.md:3: unknown vendor 'a\\u{202e}b\\u{d}c'"
+    );
+    assert!(!shown.chars().any(|c| c.is_control()));
+}

@@ -103,3 +103,26 @@ fn shipped_runbooks_pass_the_check_against_the_demo() {
         6
     );
 }
+
+#[test]
+fn a_shipped_name_that_links_outside_the_folder_is_left_alone() {
+    let outside = tempfile::tempdir().unwrap();
+    let theirs = outside.path().join("theirs.md");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    install_set(d, &[("a.md", "one")]).unwrap();
+    // The installed file is replaced by a link to a file elsewhere that happens to hold the
+    // installed version: updating it must neither write there nor replace the link.
+    std::fs::write(&theirs, "one").unwrap();
+    std::fs::remove_file(d.join("a.md")).unwrap();
+    std::os::unix::fs::symlink(&theirs, d.join("a.md")).unwrap();
+    let r = install_set(d, &[("a.md", "one v2")]).unwrap();
+    assert_eq!(r.kept, ["a.md"]);
+    assert!(d
+        .join("a.md")
+        .symlink_metadata()
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "one");
+}

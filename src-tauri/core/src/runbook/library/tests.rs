@@ -244,3 +244,155 @@ fn problem_counts_match_the_folder_check() {
         ]
     );
 }
+
+/// Writes `text` to `path` with a modification time an hour back (well outside the window in
+/// which a time is not trusted).
+fn write_old(path: &Path, text: &str) -> std::time::SystemTime {
+    std::fs::write(path, text).unwrap();
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+    then
+}
+
+#[test]
+fn a_file_with_the_same_size_and_time_is_not_read_again() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let inv = demo_inventory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    let then = write_old(&path, &runbook("a", "openai", "slow", "## Slow\n"));
+    assert_eq!(sync(&store, dir.path(), &inv).unwrap().added, ["a.md"]);
+    // Same size and time, other content: only a read would notice, and the index must not
+    // read a file it has already indexed.
+    write_old(&path, &runbook("b", "openai", "slow", "## Slow\n"));
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+    assert!(sync(&store, dir.path(), &inv).unwrap().is_empty());
+    let all = search(&store, &RunbookQuery::default()).unwrap();
+    assert_eq!(all[0].id.as_deref(), Some("a"), "not re-read");
+    // A change of size is seen.
+    write_old(&path, &runbook("bb", "openai", "slow", "## Slow\n"));
+    assert_eq!(sync(&store, dir.path(), &inv).unwrap().updated, ["a.md"]);
+    let all = search(&store, &RunbookQuery::default()).unwrap();
+    assert_eq!(all[0].id.as_deref(), Some("bb"));
+}
+
+#[test]
+fn a_time_too_close_to_the_sync_is_not_trusted() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let inv = demo_inventory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    std::fs::write(&path, runbook("a", "openai", "slow", "## Slow\n")).unwrap();
+    let time = std::fs::metadata(&path).unwrap().modified().unwrap();
+    sync(&store, dir.path(), &inv).unwrap();
+    // Rewritten within the same tick of a coarse clock: same size, same time.
+    std::fs::write(&path, runbook("b", "openai", "slow", "## Slow\n")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+    assert_eq!(sync(&store, dir.path(), &inv).unwrap().updated, ["a.md"]);
+}
+
+#[test]
+fn a_changed_inventory_refreshes_problem_counts_of_unchanged_files() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let mut inv = demo_inventory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_old(
+        &dir.path().join("a.md"),
+        &runbook(
+            "a",
+            "openai",
+            "slow",
+            "## Slow\n- [ ] {{endpoint:openai-gpt-4o}}\n",
+        ),
+    );
+    sync(&store, dir.path(), &inv).unwrap();
+    assert_eq!(
+        search(&store, &RunbookQuery::default()).unwrap()[0].problems,
+        0
+    );
+    inv.endpoints.retain(|e| e.id != "openai-gpt-4o");
+    sync(&store, dir.path(), &inv).unwrap();
+    assert_eq!(
+        search(&store, &RunbookQuery::default()).unwrap()[0].problems,
+        1
+    );
+}
+
+#[test]
+fn a_duplicate_id_counts_against_the_later_file_even_when_only_one_changed() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let inv = demo_inventory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_old(
+        &dir.path().join("a.md"),
+        &runbook("a", "any", "slow", "## Slow\n"),
+    );
+    write_old(
+        &dir.path().join("b.md"),
+        &runbook("b", "any", "slow", "## Slow\n"),
+    );
+    sync(&store, dir.path(), &inv).unwrap();
+    write_old(
+        &dir.path().join("b.md"),
+        &runbook("a", "any", "slow", "## Slow\n "),
+    );
+    sync(&store, dir.path(), &inv).unwrap();
+    let counts: Vec<(String, u32)> = search(&store, &RunbookQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.file, s.problems))
+        .collect();
+    assert_eq!(counts, [("a.md".into(), 0), ("b.md".into(), 1)]);
+}
+
+#[test]
+fn unreadable_failure_modes_in_the_index_are_an_error_not_an_empty_list() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let inv = demo_inventory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_old(
+        &dir.path().join("a.md"),
+        &runbook("a", "openai", "throttled", "## Throttled\n"),
+    );
+    sync(&store, dir.path(), &inv).unwrap();
+    store
+        .write(|tx| {
+            tx.execute(
+                "UPDATE runbook_files SET failure_modes = '[\"throttld\"]'",
+                [],
+            )?;
+            Ok::<_, RunbookError>(())
+        })
+        .unwrap();
+    for err in [
+        coverage(&store).map(|_| ()).unwrap_err(),
+        search(&store, &RunbookQuery::default())
+            .map(|_| ())
+            .unwrap_err(),
+    ] {
+        let msg = err.to_string();
+        assert!(
+            matches!(err, RunbookError::DamagedIndex { .. }) && msg.contains("a.md"),
+            "{msg}"
+        );
+    }
+    // Indexing again repairs it, though the file did not change.
+    sync(&store, dir.path(), &inv).unwrap();
+    let cov = coverage(&store).unwrap();
+    assert!(cov["openai"].contains(&FailureMode::Throttled));
+}

@@ -162,3 +162,42 @@ fn heading_attributes_become_sanitized_anchors() {
     );
     assert!(!html.contains("big") && !html.contains("onclick"), "{html}");
 }
+
+#[test]
+fn long_text_full_of_escapes_renders_whole_and_unchanged() {
+    let amp = "a&amp;".repeat(5_000);
+    assert_eq!(render(&amp), format!("<p>{amp}</p>\n"));
+    let star = "a\\*".repeat(5_000);
+    assert_eq!(render(&star), format!("<p>{}</p>\n", "a*".repeat(5_000)));
+    // Characters the serializer escapes or inspects, in text and in code.
+    let mixed = "°±&<>\"' x ".repeat(1_000);
+    let html = render(&format!("```\n{mixed}\n```\n\n`{mixed}`\n"));
+    let escaped = mixed
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    assert_eq!(
+        html,
+        format!("<pre><code>{escaped}\n</code></pre>\n<p><code>{escaped}</code></p>\n")
+    );
+    assert!(!html.contains("<!--"), "the split markers are cleaned away");
+}
+
+#[test]
+fn absurdly_long_link_addresses_and_alt_texts_are_cut() {
+    let long = format!("https://example.com/?{}", "a=1&".repeat(1_000));
+    let html = render(&format!("[here]({long})"));
+    assert_eq!(html, "<p>here</p>\n", "shown as its text");
+    let alt = "flow &amp; ".repeat(200);
+    let html = render(&format!("![{alt}](img/flow.png)"));
+    let kept = scraper::Html::parse_fragment(&html);
+    let img = kept
+        .select(&scraper::Selector::parse("img").unwrap())
+        .next()
+        .unwrap();
+    let shown = img.value().attr("alt").unwrap();
+    assert!(
+        shown.len() <= 512 && shown.starts_with("flow & flow"),
+        "{shown}"
+    );
+}

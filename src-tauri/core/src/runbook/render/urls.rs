@@ -29,9 +29,16 @@ fn scheme(url: &str) -> Option<String> {
     Some(head.to_ascii_lowercase())
 }
 
+/// The longest link address kept: far beyond any real one, and short enough that escaping it
+/// stays cheap (the HTML serializer's work grows with the square of one attribute's length).
+pub const MAX_URL_BYTES: usize = 2048;
+
 /// Classifies a link destination (pulldown-cmark has already decoded entities); `None` means
 /// the link becomes plain text.
 pub fn link_target(dest: &str) -> Option<LinkTarget> {
+    if dest.len() > MAX_URL_BYTES {
+        return None;
+    }
     let url = compact(dest);
     if url.is_empty() {
         return None;
@@ -56,6 +63,9 @@ pub fn link_target(dest: &str) -> Option<LinkTarget> {
 /// serves it; anything else (any scheme, absolute paths, `..`) is refused.
 pub fn image_src(dest: &str, folder: Option<&str>) -> Option<String> {
     let folder = folder?;
+    if dest.len() > MAX_URL_BYTES {
+        return None;
+    }
     let url = compact(dest);
     if url.is_empty() || scheme(&url).is_some() || url.starts_with(['/', '\\']) {
         return None;
