@@ -3,17 +3,11 @@
 
 use brownout_core::runbook::service;
 use brownout_core::runbook::watch::watch;
-use serde::Serialize;
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
+use crate::commands::Event;
+use crate::events::RunbooksChanged;
 use crate::state::AppState;
-
-pub const EVENT: &str = "runbooks-changed";
-
-#[derive(Debug, Clone, Serialize)]
-struct RunbooksChanged {
-    files: Vec<String>,
-}
 
 /// (Re)starts watching the runbooks folder named in settings; the previous watcher stops.
 pub fn restart<R: Runtime>(app: &AppHandle<R>) {
@@ -27,7 +21,7 @@ pub fn restart<R: Runtime>(app: &AppHandle<R>) {
             if let Err(e) = service::refresh(&ws) {
                 eprintln!("brownout: cannot re-index runbooks: {e}");
             }
-            let _ = handle.emit(EVENT, RunbooksChanged { files });
+            let _ = RunbooksChanged { files }.emit(&handle);
         })
     });
     let mut slot = state

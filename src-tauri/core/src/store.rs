@@ -37,6 +37,19 @@ pub enum StoreError {
     Poisoned,
 }
 
+impl crate::error::Coded for StoreError {
+    fn code(&self) -> crate::error::Code {
+        use crate::error::Code;
+        match self {
+            StoreError::NewerSchema { .. } => Code::NewerSchema,
+            StoreError::CreateDir { .. }
+            | StoreError::Migration { .. }
+            | StoreError::Sqlite(_)
+            | StoreError::Poisoned => Code::Store,
+        }
+    }
+}
+
 /// How the store came to be: a fresh database gets the demo workspace seeded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Opened {

@@ -7,7 +7,6 @@ use crate::state::AppState;
 
 /// The audit, with runbook coverage from the runbooks folder (re-indexed first, so files
 /// changed outside the app count).
-#[tauri::command]
 pub async fn audit_run(state: State<'_, AppState>) -> Result<AuditReport, IpcError> {
     service::refresh(&state.workspace)?;
     let ctx = service::audit_context(&state.workspace)?;

@@ -4,12 +4,10 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command]
 pub async fn inventory_get(state: State<'_, AppState>) -> Result<Inventory, IpcError> {
     Ok(inventory::load(state.store())?)
 }
 
-#[tauri::command]
 pub async fn vendor_save(
     state: State<'_, AppState>,
     original_id: Option<String>,
@@ -22,12 +20,10 @@ pub async fn vendor_save(
     )?)
 }
 
-#[tauri::command]
 pub async fn vendor_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
     Ok(inventory::delete_vendor(state.store(), &id)?)
 }
 
-#[tauri::command]
 pub async fn endpoint_save(
     state: State<'_, AppState>,
     original_id: Option<String>,
@@ -40,12 +36,10 @@ pub async fn endpoint_save(
     )?)
 }
 
-#[tauri::command]
 pub async fn endpoint_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
     Ok(inventory::delete_endpoint(state.store(), &id)?)
 }
 
-#[tauri::command]
 pub async fn workflow_save(
     state: State<'_, AppState>,
     original_id: Option<String>,
@@ -58,12 +52,10 @@ pub async fn workflow_save(
     )?)
 }
 
-#[tauri::command]
 pub async fn workflow_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
     Ok(inventory::delete_workflow(state.store(), &id)?)
 }
 
-#[tauri::command]
 pub async fn rotation_save(
     state: State<'_, AppState>,
     original_id: Option<String>,
@@ -76,7 +68,6 @@ pub async fn rotation_save(
     )?)
 }
 
-#[tauri::command]
 pub async fn rotation_delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
     Ok(inventory::delete_rotation(state.store(), &id)?)
 }

@@ -10,7 +10,6 @@ use crate::state::AppState;
 
 /// The list; a request without search text first re-reads the folder, so the list is never
 /// stale even if a change notification was missed.
-#[tauri::command]
 pub async fn runbook_list(
     state: State<'_, AppState>,
     query: RunbookQuery,
@@ -21,7 +20,6 @@ pub async fn runbook_list(
     Ok(library::search(state.store(), &query)?)
 }
 
-#[tauri::command]
 pub async fn runbook_open(
     state: State<'_, AppState>,
     file: String,
@@ -29,7 +27,6 @@ pub async fn runbook_open(
     Ok(service::open(&state.workspace, &file)?)
 }
 
-#[tauri::command]
 pub async fn runbook_preview(
     state: State<'_, AppState>,
     file: String,
@@ -39,7 +36,6 @@ pub async fn runbook_preview(
 }
 
 /// Saves only if the file is still at `base_version`; otherwise fails with code `conflict`.
-#[tauri::command]
 pub async fn runbook_save(
     state: State<'_, AppState>,
     file: String,
@@ -54,7 +50,6 @@ pub async fn runbook_save(
     )?)
 }
 
-#[tauri::command]
 pub async fn runbook_create(
     state: State<'_, AppState>,
     title: String,
@@ -63,7 +58,6 @@ pub async fn runbook_create(
     Ok(service::create(&state.workspace, &title, &vendor)?)
 }
 
-#[tauri::command]
 pub async fn walkthrough_get(
     state: State<'_, AppState>,
     runbook_id: String,
@@ -72,7 +66,6 @@ pub async fn walkthrough_get(
     Ok(service::walk(&state.workspace, &runbook_id, incident_id)?)
 }
 
-#[tauri::command]
 pub async fn walkthrough_mark(
     state: State<'_, AppState>,
     mark: StepMark,
@@ -80,7 +73,6 @@ pub async fn walkthrough_mark(
     Ok(service::mark(&state.workspace, &mark)?)
 }
 
-#[tauri::command]
 pub async fn timeline_list(
     state: State<'_, AppState>,
     incident_id: Option<i64>,

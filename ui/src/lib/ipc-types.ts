@@ -1,29 +1,10 @@
-// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p brownout bindings`.
-// Do not edit by hand: the test suite fails when this file drifts.
+// Generated from the IPC declaration (src-tauri/src/commands/list.rs) by
+// `UPDATE_BINDINGS=1 cargo test -p brownout --test bindings`. Do not edit by hand: the test
+// suite fails when this file drifts.
 
-export type Vendor = { id: string, name: string, status_page?: string, };
+export type AppInfo = { version: string, db_path: string, schema_version: number, operator: string, };
 
-export type ApiStyle = "openai" | "anthropic" | "gemini" | "http";
-
-export type Endpoint = { id: string, 
-/**
- * The vendor's id.
- */
-vendor: string, name: string, model: string, base_url: string, api_style: ApiStyle, 
-/**
- * `env:VARIABLE` or `keyring:service/account`: where the secret lives, never the secret.
- */
-credential?: string, latency_slo_ms: number, };
-
-export type Criticality = "critical" | "high" | "medium" | "low";
-
-export type FailureMode = "throttled" | "unavailable" | "slow";
-
-export type FallbackStep = { endpoint?: string, strategy?: string, };
-
-export type FailureModePlan = { customer_impact: string, degradation: string, customer_message: string, };
-
-export type FailureModes = { throttled: FailureModePlan, unavailable: FailureModePlan, slow: FailureModePlan, };
+export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
 
 export type Workflow = { id: string, name: string, description: string, criticality: Criticality, customer_facing: boolean, 
 /**
@@ -35,7 +16,27 @@ owner?: string,
  */
 primary: string, fallbacks: Array<FallbackStep>, failure_modes: FailureModes, };
 
-export type RotationMember = { name: string, contact?: string, };
+export type Criticality = "critical" | "high" | "medium" | "low";
+
+export type FailureModes = { throttled: FailureModePlan, unavailable: FailureModePlan, slow: FailureModePlan, };
+
+export type FailureModePlan = { customer_impact: string, degradation: string, customer_message: string, };
+
+export type FallbackStep = { endpoint?: string, strategy?: string, };
+
+export type Endpoint = { id: string, 
+/**
+ * The vendor's id.
+ */
+vendor: string, name: string, model: string, base_url: string, api_style: ApiStyle, 
+/**
+ * `env:VARIABLE` or `keyring:service/account`: where the secret lives, never the secret.
+ */
+credential?: string, latency_slo_ms: number, };
+
+export type ApiStyle = "openai" | "anthropic" | "gemini" | "http";
+
+export type Vendor = { id: string, name: string, status_page?: string, };
 
 export type Rotation = { id: string, name: string, 
 /**
@@ -47,17 +48,17 @@ time_zone: string, shift_hours: number,
  */
 handoff: string, members: Array<RotationMember>, };
 
-export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
+export type RotationMember = { name: string, contact?: string, };
 
-export type FieldError = { 
+export type AuditReport = { 
 /**
- * Path of the field inside the item, e.g. `name` or `fallbacks[1].endpoint`.
+ * Ordered: critical workflows first, then by severity.
  */
-field: string, message: string, };
-
-export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook";
-
-export type Severity = "high" | "medium" | "low";
+findings: Array<Finding>, 
+/**
+ * True when a critical workflow has a finding: the CLI then exits 1.
+ */
+fails: boolean, };
 
 export type Finding = { 
 /**
@@ -73,31 +74,9 @@ criticality?: Criticality,
  */
 rotation?: string, kind: FindingKind, severity: Severity, message: string, };
 
-export type AuditReport = { 
-/**
- * Ordered: critical workflows first, then by severity.
- */
-findings: Array<Finding>, 
-/**
- * True when a critical workflow has a finding: the CLI then exits 1.
- */
-fails: boolean, };
+export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook";
 
-export type TimelineEvent = { id: number, 
-/**
- * `None` for events outside an incident, such as a runbook walked on its own.
- */
-incident_id: number | null, 
-/**
- * UTC, RFC 3339.
- */
-at: string, kind: string, actor: string, summary: string, 
-/**
- * Kind-specific details, as JSON text.
- */
-data: string, };
-
-export type AppInfo = { version: string, db_path: string, schema_version: number, operator: string, };
+export type Severity = "high" | "medium" | "low";
 
 export type Settings = { 
 /**
@@ -113,19 +92,13 @@ runbooks_dir: string,
  */
 time_zone: string, };
 
-export type IpcError = { 
+export type RunbookQuery = { text?: string, 
 /**
- * Stable, machine-readable: `invalid`, `not_found`, `in_use`, `conflict`, `store`, …
+ * Matches runbooks for this vendor and those for `any`.
  */
-code: string, 
-/**
- * One sentence for a person.
- */
-message: string, 
-/**
- * For `invalid`: which fields are wrong, by path (`name`, `fallbacks[1].endpoint`).
- */
-fields: Array<FieldError>, };
+vendor?: string, failure_mode?: FailureMode, };
+
+export type FailureMode = "throttled" | "unavailable" | "slow";
 
 export type RunbookSummary = { file: string, 
 /**
@@ -137,11 +110,7 @@ id?: string, title: string, vendor?: string, failure_modes: Array<FailureMode>, 
  */
 snippet?: string, };
 
-export type RunbookQuery = { text?: string, 
-/**
- * Matches runbooks for this vendor and those for `any`.
- */
-vendor?: string, failure_mode?: FailureMode, };
+export type RunbookView = { document: Document, html: string, problems: Array<Problem>, };
 
 export type Problem = { file: string, 
 /**
@@ -159,15 +128,11 @@ file: string, content: string,
  */
 version: string, };
 
-export type RunbookView = { document: Document, html: string, problems: Array<Problem>, };
-
 export type RunbookPreview = { html: string, problems: Array<Problem>, };
 
-export type StepState = "pending" | "done" | "skipped" | "blocked";
+export type Walkthrough = { runbook_id: string, file: string, title: string, incident_id: number | null, sections: Array<WalkSection>, counts: WalkCounts, };
 
-export type Applicability = "applicable" | "not_applicable" | "unknown";
-
-export type StepMark = { runbook_id: string, incident_id: number | null, step_id: string, state: StepState, note?: string, };
+export type WalkSection = { title: string, steps: Array<WalkStep>, };
 
 export type WalkStep = { id: string, 
 /**
@@ -179,8 +144,52 @@ html: string, state: StepState, note?: string, actor?: string, updated_at?: stri
  */
 condition?: string, };
 
-export type WalkSection = { title: string, steps: Array<WalkStep>, };
+export type StepState = "pending" | "done" | "skipped" | "blocked";
+
+export type Applicability = "applicable" | "not_applicable" | "unknown";
 
 export type WalkCounts = { total: number, done: number, skipped: number, blocked: number, pending: number, };
 
-export type Walkthrough = { runbook_id: string, file: string, title: string, incident_id: number | null, sections: Array<WalkSection>, counts: WalkCounts, };
+export type StepMark = { runbook_id: string, incident_id: number | null, step_id: string, state: StepState, note?: string, };
+
+export type TimelineEvent = { id: number, 
+/**
+ * `None` for events outside an incident, such as a runbook walked on its own.
+ */
+incident_id: number | null, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, kind: string, actor: string, summary: string, 
+/**
+ * Kind-specific details, as JSON text.
+ */
+data: string, };
+
+export type RunbooksChanged = { 
+/**
+ * The changed files, relative to the runbooks folder.
+ */
+files: Array<string>, };
+
+export type IpcError = { 
+/**
+ * Stable and machine-readable, for the UI to act on.
+ */
+code: Code, 
+/**
+ * One sentence for a person.
+ */
+message: string, 
+/**
+ * For `invalid`: which fields are wrong, by path (`name`, `fallbacks[1].endpoint`).
+ */
+fields: Array<FieldError>, };
+
+export type Code = "invalid" | "not_found" | "in_use" | "conflict" | "store" | "newer_schema" | "read_only" | "not_brownout" | "bad_path" | "io" | "watch";
+
+export type FieldError = { 
+/**
+ * Path of the field inside the item, e.g. `name` or `fallbacks[1].endpoint`.
+ */
+field: string, message: string, };

@@ -56,6 +56,17 @@ pub enum ImportError {
     Inventory(#[from] InventoryError),
 }
 
+impl crate::error::Coded for ImportError {
+    fn code(&self) -> crate::error::Code {
+        use crate::error::Code;
+        match self {
+            ImportError::Read { .. } => Code::Io,
+            ImportError::Parse { .. } | ImportError::Invalid { .. } => Code::Invalid,
+            ImportError::Inventory(e) => crate::error::Coded::code(e),
+        }
+    }
+}
+
 fn render_problems(file: &str, problems: &[ImportProblem]) -> String {
     problems
         .iter()

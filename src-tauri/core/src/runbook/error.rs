@@ -24,6 +24,22 @@ pub enum RunbookError {
     Watch(String),
 }
 
+impl crate::error::Coded for RunbookError {
+    fn code(&self) -> crate::error::Code {
+        use crate::error::Code;
+        // Braced patterns match whatever fields a variant carries.
+        match self {
+            RunbookError::Io { .. } => Code::Io,
+            RunbookError::BadPath { .. } => Code::BadPath,
+            RunbookError::Conflict { .. } => Code::Conflict,
+            RunbookError::NotFound { .. } => Code::NotFound,
+            RunbookError::Invalid { .. } => Code::Invalid,
+            RunbookError::Store(e) => crate::error::Coded::code(e),
+            RunbookError::Watch { .. } => Code::Watch,
+        }
+    }
+}
+
 impl RunbookError {
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         Self::Io {

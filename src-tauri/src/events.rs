@@ -1,0 +1,12 @@
+//! Payloads of the events the shell sends to the UI. Their names are declared with the
+//! commands, in [`crate::commands::list`]; send one with [`Event::emit`](crate::commands::Event).
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Runbook files changed on disk (another editor, a `git pull`); the index is already updated.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RunbooksChanged {
+    /// The changed files, relative to the runbooks folder.
+    pub files: Vec<String>,
+}
