@@ -48,12 +48,13 @@ pub fn config() -> Config {
     Config::new().with_large_int("number")
 }
 
-/// Collects the declaration of every named type reachable from the roots, in the order first
-/// met, each once.
+/// Collects the declaration of every named type reachable from the roots, each once. (The
+/// order ts-rs visits a type's dependencies in can change from one build to the next, so the
+/// file lists them by name.)
 pub struct TypeCollector {
     cfg: Config,
     seen: HashSet<TypeId>,
-    decls: Vec<String>,
+    decls: Vec<(String, String)>,
 }
 
 impl TypeCollector {
@@ -83,7 +84,7 @@ impl TypeVisitor for TypeCollector {
         if !self.seen.insert(TypeId::of::<T>()) {
             return;
         }
-        self.decls.push(T::decl(&self.cfg));
+        self.decls.push((T::ident(&self.cfg), T::decl(&self.cfg)));
         T::visit_dependencies(self);
     }
 }
@@ -102,8 +103,9 @@ fn types(commands: &[CommandDecl], events: &[EventDecl]) -> String {
         (ev.payload.visit)(&mut c);
     }
     c.root::<IpcError>();
+    c.decls.sort();
     let mut out = format!("{HEADER}\n");
-    for d in c.decls {
+    for (_, d) in c.decls {
         out.push_str("export ");
         out.push_str(&d);
         out.push_str("\n\n");

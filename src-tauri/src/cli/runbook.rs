@@ -94,7 +94,7 @@ fn check_against(dir: &Path, inv: &Inventory, out: &mut impl Write) -> Result<i3
         )
         .map_err(Failure::input)?;
     }
-    let files = brownout_core::runbook::check::runbook_files(&dir).map_err(Failure::input)?;
+    let files = brownout_core::runbook::check::runbook_files(dir).map_err(Failure::input)?;
     eprintln!(
         "{} runbook(s) checked in {}: {} problem(s)",
         files.len(),

@@ -2,27 +2,35 @@
 // `UPDATE_BINDINGS=1 cargo test -p brownout --test bindings`. Do not edit by hand: the test
 // suite fails when this file drifts.
 
+export type ApiStyle = "openai" | "anthropic" | "gemini" | "http";
+
 export type AppInfo = { version: string, db_path: string, schema_version: number, operator: string, };
 
-export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
+export type Applicability = "applicable" | "not_applicable" | "unknown";
 
-export type Workflow = { id: string, name: string, description: string, criticality: Criticality, customer_facing: boolean, 
+export type AuditReport = { 
 /**
- * The owning rotation's id.
+ * Ordered: critical workflows first, then by severity.
  */
-owner?: string, 
+findings: Array<Finding>, 
 /**
- * The primary endpoint's id.
+ * True when a critical workflow has a finding: the CLI then exits 1.
  */
-primary: string, fallbacks: Array<FallbackStep>, failure_modes: FailureModes, };
+fails: boolean, };
+
+export type Code = "invalid" | "not_found" | "in_use" | "conflict" | "store" | "newer_schema" | "read_only" | "not_brownout" | "bad_path" | "io" | "watch";
 
 export type Criticality = "critical" | "high" | "medium" | "low";
 
-export type FailureModes = { throttled: FailureModePlan, unavailable: FailureModePlan, slow: FailureModePlan, };
-
-export type FailureModePlan = { customer_impact: string, degradation: string, customer_message: string, };
-
-export type FallbackStep = { endpoint?: string, strategy?: string, };
+export type Document = { 
+/**
+ * Relative to the runbooks folder, `/`-separated.
+ */
+file: string, content: string, 
+/**
+ * sha256 of `content`; a save must name the version it edited.
+ */
+version: string, };
 
 export type Endpoint = { id: string, 
 /**
@@ -34,31 +42,19 @@ vendor: string, name: string, model: string, base_url: string, api_style: ApiSty
  */
 credential?: string, latency_slo_ms: number, };
 
-export type ApiStyle = "openai" | "anthropic" | "gemini" | "http";
+export type FailureMode = "throttled" | "unavailable" | "slow";
 
-export type Vendor = { id: string, name: string, status_page?: string, };
+export type FailureModePlan = { customer_impact: string, degradation: string, customer_message: string, };
 
-export type Rotation = { id: string, name: string, 
-/**
- * IANA zone of the handoff, e.g. `Europe/Berlin`.
- */
-time_zone: string, shift_hours: number, 
-/**
- * Local handoff time, `HH:MM`.
- */
-handoff: string, members: Array<RotationMember>, };
+export type FailureModes = { throttled: FailureModePlan, unavailable: FailureModePlan, slow: FailureModePlan, };
 
-export type RotationMember = { name: string, contact?: string, };
+export type FallbackStep = { endpoint?: string, strategy?: string, };
 
-export type AuditReport = { 
+export type FieldError = { 
 /**
- * Ordered: critical workflows first, then by severity.
+ * Path of the field inside the item, e.g. `name` or `fallbacks[1].endpoint`.
  */
-findings: Array<Finding>, 
-/**
- * True when a critical workflow has a finding: the CLI then exits 1.
- */
-fails: boolean, };
+field: string, message: string, };
 
 export type Finding = { 
 /**
@@ -76,101 +72,7 @@ rotation?: string, kind: FindingKind, severity: Severity, message: string, };
 
 export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook";
 
-export type Severity = "high" | "medium" | "low";
-
-export type Settings = { 
-/**
- * The name written on timeline events; defaults to the OS user.
- */
-operator: string, 
-/**
- * Absolute path of the runbooks folder (a shared git checkout, say).
- */
-runbooks_dir: string, 
-/**
- * IANA zone times are shown in; UTC is what is stored.
- */
-time_zone: string, };
-
-export type RunbookQuery = { text?: string, 
-/**
- * Matches runbooks for this vendor and those for `any`.
- */
-vendor?: string, failure_mode?: FailureMode, };
-
-export type FailureMode = "throttled" | "unavailable" | "slow";
-
-export type RunbookSummary = { file: string, 
-/**
- * `None` while the front matter cannot be read.
- */
-id?: string, title: string, vendor?: string, failure_modes: Array<FailureMode>, problems: number, 
-/**
- * For text searches: matching words wrapped in U+0002 … U+0003 (plain text, no markup).
- */
-snippet?: string, };
-
-export type RunbookView = { document: Document, html: string, problems: Array<Problem>, };
-
-export type Problem = { file: string, 
-/**
- * 1-based.
- */
-line: number, message: string, };
-
-export type Document = { 
-/**
- * Relative to the runbooks folder, `/`-separated.
- */
-file: string, content: string, 
-/**
- * sha256 of `content`; a save must name the version it edited.
- */
-version: string, };
-
-export type RunbookPreview = { html: string, problems: Array<Problem>, };
-
-export type Walkthrough = { runbook_id: string, file: string, title: string, incident_id: number | null, sections: Array<WalkSection>, counts: WalkCounts, };
-
-export type WalkSection = { title: string, steps: Array<WalkStep>, };
-
-export type WalkStep = { id: string, 
-/**
- * The step's text as sanitized HTML.
- */
-html: string, state: StepState, note?: string, actor?: string, updated_at?: string, applicability: Applicability, 
-/**
- * The endpoint a conditional step depends on.
- */
-condition?: string, };
-
-export type StepState = "pending" | "done" | "skipped" | "blocked";
-
-export type Applicability = "applicable" | "not_applicable" | "unknown";
-
-export type WalkCounts = { total: number, done: number, skipped: number, blocked: number, pending: number, };
-
-export type StepMark = { runbook_id: string, incident_id: number | null, step_id: string, state: StepState, note?: string, };
-
-export type TimelineEvent = { id: number, 
-/**
- * `None` for events outside an incident, such as a runbook walked on its own.
- */
-incident_id: number | null, 
-/**
- * UTC, RFC 3339.
- */
-at: string, kind: string, actor: string, summary: string, 
-/**
- * Kind-specific details, as JSON text.
- */
-data: string, };
-
-export type RunbooksChanged = { 
-/**
- * The changed files, relative to the runbooks folder.
- */
-files: Array<string>, };
+export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
 
 export type IpcError = { 
 /**
@@ -186,10 +88,108 @@ message: string,
  */
 fields: Array<FieldError>, };
 
-export type Code = "invalid" | "not_found" | "in_use" | "conflict" | "store" | "newer_schema" | "read_only" | "not_brownout" | "bad_path" | "io" | "watch";
-
-export type FieldError = { 
+export type Problem = { file: string, 
 /**
- * Path of the field inside the item, e.g. `name` or `fallbacks[1].endpoint`.
+ * 1-based.
  */
-field: string, message: string, };
+line: number, message: string, };
+
+export type Rotation = { id: string, name: string, 
+/**
+ * IANA zone of the handoff, e.g. `Europe/Berlin`.
+ */
+time_zone: string, shift_hours: number, 
+/**
+ * Local handoff time, `HH:MM`.
+ */
+handoff: string, members: Array<RotationMember>, };
+
+export type RotationMember = { name: string, contact?: string, };
+
+export type RunbookPreview = { html: string, problems: Array<Problem>, };
+
+export type RunbookQuery = { text?: string, 
+/**
+ * Matches runbooks for this vendor and those for `any`.
+ */
+vendor?: string, failure_mode?: FailureMode, };
+
+export type RunbookSummary = { file: string, 
+/**
+ * `None` while the front matter cannot be read.
+ */
+id?: string, title: string, vendor?: string, failure_modes: Array<FailureMode>, problems: number, 
+/**
+ * For text searches: matching words wrapped in U+0002 … U+0003 (plain text, no markup).
+ */
+snippet?: string, };
+
+export type RunbookView = { document: Document, html: string, problems: Array<Problem>, };
+
+export type RunbooksChanged = { 
+/**
+ * The changed files, relative to the runbooks folder.
+ */
+files: Array<string>, };
+
+export type Settings = { 
+/**
+ * The name written on timeline events; defaults to the OS user.
+ */
+operator: string, 
+/**
+ * Absolute path of the runbooks folder (a shared git checkout, say).
+ */
+runbooks_dir: string, 
+/**
+ * IANA zone times are shown in; UTC is what is stored.
+ */
+time_zone: string, };
+
+export type Severity = "high" | "medium" | "low";
+
+export type StepMark = { runbook_id: string, incident_id: number | null, step_id: string, state: StepState, note?: string, };
+
+export type StepState = "pending" | "done" | "skipped" | "blocked";
+
+export type TimelineEvent = { id: number, 
+/**
+ * `None` for events outside an incident, such as a runbook walked on its own.
+ */
+incident_id: number | null, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, kind: string, actor: string, summary: string, 
+/**
+ * Kind-specific details, as JSON text.
+ */
+data: string, };
+
+export type Vendor = { id: string, name: string, status_page?: string, };
+
+export type WalkCounts = { total: number, done: number, skipped: number, blocked: number, pending: number, };
+
+export type WalkSection = { title: string, steps: Array<WalkStep>, };
+
+export type WalkStep = { id: string, 
+/**
+ * The step's text as sanitized HTML.
+ */
+html: string, state: StepState, note?: string, actor?: string, updated_at?: string, applicability: Applicability, 
+/**
+ * The endpoint a conditional step depends on.
+ */
+condition?: string, };
+
+export type Walkthrough = { runbook_id: string, file: string, title: string, incident_id: number | null, sections: Array<WalkSection>, counts: WalkCounts, };
+
+export type Workflow = { id: string, name: string, description: string, criticality: Criticality, customer_facing: boolean, 
+/**
+ * The owning rotation's id.
+ */
+owner?: string, 
+/**
+ * The primary endpoint's id.
+ */
+primary: string, fallbacks: Array<FallbackStep>, failure_modes: FailureModes, };
