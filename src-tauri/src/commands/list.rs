@@ -3,10 +3,15 @@
 // the Tauri handler and typed command wrappers (`commands.rs`), the generated TypeScript client
 // and types (`bindings.rs`), and the `allow-<command>` permissions (`build.rs`).
 //
-// A command is `module::name[context](arg: Type, …) -> Result;` where `module` is the file in
-// `commands/` holding `pub async fn name(context…, arg: Type, …) -> Result<Result, IpcError>`
-// and `context` is what Tauri injects before the arguments: `[state]` or `[app, state]`.
-// An event is `PayloadType = "event-name";`.
+// A command is `module::name[context](arg: Type, …) -> Output;`: `module` is the file in
+// `commands/` holding `pub async fn name(context…, arg: Type, …) -> Result<Output, IpcError>`
+// (a plain function: the wrapper made from this line is the `#[tauri::command]`), and
+// `context` is what Tauri injects before the arguments: `[state]` or `[app, state]`.
+// An event is `Payload = "event-name";` with `Payload` a struct in `events.rs`; send it with
+// `Payload { … }.emit(&app)`, listen in the UI with `events.eventName(handler)`.
+// Types named here must be in scope in `ipc_surface!` (the `use` lines in `commands.rs`).
+// After any change: `UPDATE_BINDINGS=1 cargo test -p brownout --test bindings`, and commit the
+// regenerated files.
 ipc_surface! {
     commands {
         app::app_info[state]() -> AppInfo;
