@@ -2,6 +2,7 @@
 // shell's `{code, message, fields}` error into an `IpcFailure` with a typed code.
 import { invoke } from '@tauri-apps/api/core';
 import type { Code, FieldError, IpcError } from '../ipc-types';
+import type { CommandName } from './commands.gen';
 
 /**
  * Why a call failed: one of the shell's codes, or `ipc` when the call itself was refused before
@@ -23,7 +24,8 @@ function isIpcError(e: unknown): e is IpcError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
 
-export async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+/** Calls a declared command; use the typed `commands.*` (generated) rather than this. */
+export async function call<T>(cmd: CommandName, args: Record<string, unknown> = {}): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
