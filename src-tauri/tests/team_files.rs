@@ -230,3 +230,28 @@ fn a_broken_inventory_file_is_bad_input_and_creates_no_database() {
     );
     assert_eq!(team.home_contents(), Vec::<PathBuf>::new());
 }
+
+#[test]
+fn the_file_flags_need_their_partners() {
+    let team = Team::new();
+    // `runbook check --inventory` needs the folder to check; `audit --runbooks` needs the
+    // inventory the runbooks are counted against.
+    for args in [
+        vec![
+            "runbook",
+            "check",
+            "--inventory",
+            Team::path(&team.inventory),
+        ],
+        vec!["audit", "--runbooks", Team::path(&team.runbooks)],
+    ] {
+        let out = team.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&out.stderr).contains("required"),
+            "{}",
+            text(&out.stderr)
+        );
+        assert_eq!(team.home_contents(), Vec::<PathBuf>::new());
+    }
+}
