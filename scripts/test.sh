@@ -32,7 +32,13 @@ CURRENT="UI type check"; stage "$CURRENT"
 CURRENT="UI unit tests"; stage "$CURRENT"
 (cd ui && npm test)
 
-# Includes the IPC type drift check (src-tauri/tests/bindings.rs).
+# The CLI as CI runners install it: no window, no GTK or WebKit. Built here so that
+# src-tauri/tests/headless.rs (in the next stage) can check its dynamic libraries.
+CURRENT="headless CLI build"; stage "$CURRENT"
+bash scripts/build-headless.sh
+
+# Includes the drift check of the generated IPC files (src-tauri/tests/bindings.rs) and the
+# headless CLI's library check (src-tauri/tests/headless.rs).
 CURRENT="cargo test"; stage "$CURRENT"
 cargo test --workspace --exclude brownout-e2e
 

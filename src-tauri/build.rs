@@ -1,34 +1,33 @@
-// Every app command gets an `allow-<command>` permission; capabilities/default.json grants
-// exactly these to the main window and nothing else.
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "inventory_get",
-    "vendor_save",
-    "vendor_delete",
-    "endpoint_save",
-    "endpoint_delete",
-    "workflow_save",
-    "workflow_delete",
-    "rotation_save",
-    "rotation_delete",
-    "audit_run",
-    "settings_get",
-    "settings_save",
-    "runbook_list",
-    "runbook_open",
-    "runbook_preview",
-    "runbook_save",
-    "runbook_create",
-    "walkthrough_get",
-    "walkthrough_mark",
-    "walkthrough_reset",
-    "timeline_list",
-];
+// Every declared command gets an `allow-<command>` permission; capabilities/default.json
+// (generated from the same declaration) grants exactly these to the main window.
 
+/// Reads only the command names out of the declaration in src/commands/list.rs; the types
+/// there are never resolved here.
+macro_rules! ipc_surface {
+    (
+        commands {
+            $( $module:ident :: $name:ident [ $($ctx:ident),* ] ( $($arg:ident : $ty:ty),* ) -> $ret:ty ; )*
+        }
+        events {
+            $( $payload:ident = $event:literal ; )*
+        }
+    ) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+#[cfg(feature = "gui")]
 fn main() {
+    let commands: &[&str] = include!("src/commands/list.rs");
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )
     .expect("tauri build script failed");
+}
+
+// The headless CLI has no window, so nothing to build for one.
+#[cfg(not(feature = "gui"))]
+fn main() {
+    let _: &[&str] = include!("src/commands/list.rs");
 }

@@ -1,5 +1,7 @@
-//! The one error shape the UI sees: `{code, message, fields}`.
+//! The one error shape the UI sees: `{code, message, fields}`, with `code` from the core's
+//! [`Code`] (a string union in TypeScript).
 
+use brownout_core::error::{Code, Coded};
 use brownout_core::inventory::{FieldError, InventoryError};
 use brownout_core::runbook::RunbookError;
 use brownout_core::settings::SettingsError;
@@ -10,8 +12,8 @@ use ts_rs::TS;
 /// A failed command, as the UI receives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct IpcError {
-    /// Stable, machine-readable: `invalid`, `not_found`, `in_use`, `conflict`, `store`, …
-    pub code: String,
+    /// Stable and machine-readable, for the UI to act on.
+    pub code: Code,
     /// One sentence for a person.
     pub message: String,
     /// For `invalid`: which fields are wrong, by path (`name`, `fallbacks[1].endpoint`).
@@ -19,12 +21,18 @@ pub struct IpcError {
 }
 
 impl IpcError {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
+    /// The code and message of any core error, without fields.
+    pub fn of(e: &impl Coded) -> Self {
         Self {
-            code: code.into(),
-            message: message.into(),
+            code: e.code(),
+            message: e.to_string(),
             fields: Vec::new(),
         }
+    }
+
+    fn with_fields(mut self, fields: Vec<FieldError>) -> Self {
+        self.fields = fields;
+        self
     }
 }
 
@@ -36,60 +44,37 @@ impl std::fmt::Display for IpcError {
 
 impl From<StoreError> for IpcError {
     fn from(e: StoreError) -> Self {
-        let code = match e {
-            StoreError::NewerSchema { .. } => "newer_schema",
-            _ => "store",
-        };
-        Self::new(code, e.to_string())
+        Self::of(&e)
     }
 }
 
 impl From<InventoryError> for IpcError {
     fn from(e: InventoryError) -> Self {
-        let message = e.to_string();
+        let base = Self::of(&e);
         match e {
-            InventoryError::Invalid { errors, .. } => Self {
-                code: "invalid".into(),
-                message,
-                fields: errors,
-            },
-            InventoryError::NotFound { .. } => Self::new("not_found", message),
-            InventoryError::InUse { .. } => Self::new("in_use", message),
-            InventoryError::Store(e) => e.into(),
+            InventoryError::Invalid { errors, .. } => base.with_fields(errors),
+            _ => base,
         }
     }
 }
 
 impl From<SettingsError> for IpcError {
     fn from(e: SettingsError) -> Self {
-        let message = e.to_string();
+        let base = Self::of(&e);
         match e {
-            SettingsError::Invalid(fields) => Self {
-                code: "invalid".into(),
-                message,
-                fields,
-            },
-            SettingsError::Store(e) => e.into(),
+            SettingsError::Invalid(fields) => base.with_fields(fields),
+            _ => base,
         }
     }
 }
 
 impl From<RunbookError> for IpcError {
     fn from(e: RunbookError) -> Self {
-        let message = e.to_string();
-        let code = match e {
-            RunbookError::Store(e) => return e.into(),
-            RunbookError::Inventory(e) => return e.into(),
-            RunbookError::Settings(e) => return e.into(),
-            RunbookError::Conflict { .. } => "conflict",
-            RunbookError::BadPath(_) | RunbookError::OutsideFolder(_) => "bad_path",
-            RunbookError::TooLarge { .. } => "invalid",
-            RunbookError::DamagedIndex { .. } => "io",
-            RunbookError::NotFound { .. } => "not_found",
-            RunbookError::Invalid(_) => "invalid",
-            RunbookError::Io { .. } => "io",
-            RunbookError::Watch(_) => "watch",
-        };
-        Self::new(code, message)
+        match e {
+            RunbookError::Store(e) => e.into(),
+            RunbookError::Inventory(e) => e.into(),
+            RunbookError::Settings(e) => e.into(),
+            other => Self::of(&other),
+        }
     }
 }

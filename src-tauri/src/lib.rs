@@ -1,50 +1,41 @@
 //! Brownout's desktop shell and CLI: thin adapters over `brownout-core`.
+//!
+//! Everything that needs the window sits behind the `gui` feature (on by default); without it
+//! the crate is the headless CLI, with no GTK or WebKit linked.
 
-pub mod assets;
-pub mod bindings;
 pub mod cli;
-pub mod commands;
 pub mod error;
-pub mod runbook_watch;
 pub mod state;
+
+#[cfg(feature = "gui")]
+pub mod assets;
+#[cfg(feature = "gui")]
+pub mod bindings;
+#[cfg(feature = "gui")]
+pub mod commands;
+#[cfg(feature = "gui")]
+pub mod events;
+#[cfg(feature = "gui")]
+pub mod runbook_watch;
+#[cfg(feature = "gui")]
 pub mod window;
 
+#[cfg(feature = "gui")]
 use tauri::{Builder, Manager, Runtime};
 
 pub use state::AppState;
 
+#[cfg(feature = "gui")]
 /// Registers state and every command on `builder`. Used by the real app and, with Tauri's mock
 /// runtime, by the IPC tests, so both run the same command dispatch.
 pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
         .register_uri_scheme_protocol(assets::SCHEME, assets::handle)
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_info,
-            commands::inventory::inventory_get,
-            commands::inventory::vendor_save,
-            commands::inventory::vendor_delete,
-            commands::inventory::endpoint_save,
-            commands::inventory::endpoint_delete,
-            commands::inventory::workflow_save,
-            commands::inventory::workflow_delete,
-            commands::inventory::rotation_save,
-            commands::inventory::rotation_delete,
-            commands::audit::audit_run,
-            commands::settings::settings_get,
-            commands::settings::settings_save,
-            commands::runbooks::runbook_list,
-            commands::runbooks::runbook_open,
-            commands::runbooks::runbook_preview,
-            commands::runbooks::runbook_save,
-            commands::runbooks::runbook_create,
-            commands::runbooks::walkthrough_get,
-            commands::runbooks::walkthrough_mark,
-            commands::runbooks::walkthrough_reset,
-            commands::runbooks::timeline_list,
-        ])
+        .invoke_handler(commands::list::handler())
 }
 
+#[cfg(feature = "gui")]
 /// Opens the window and runs until it closes.
 pub fn run_gui(state: AppState) -> Result<(), tauri::Error> {
     build_app(tauri::Builder::default(), state)

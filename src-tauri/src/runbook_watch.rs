@@ -6,17 +6,11 @@
 use brownout_core::runbook::service;
 use brownout_core::runbook::watch::watch;
 use brownout_core::runbook::SyncReport;
-use serde::Serialize;
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
+use crate::commands::Event;
+use crate::events::RunbooksChanged;
 use crate::state::AppState;
-
-pub const EVENT: &str = "runbooks-changed";
-
-#[derive(Debug, Clone, Serialize)]
-struct RunbooksChanged {
-    files: Vec<String>,
-}
 
 /// The files a sync changed, sorted.
 fn changed(report: SyncReport) -> Vec<String> {
@@ -43,7 +37,7 @@ pub fn restart<R: Runtime>(app: &AppHandle<R>) {
                     seen
                 }
             };
-            let _ = handle.emit(EVENT, RunbooksChanged { files });
+            let _ = RunbooksChanged { files }.emit(&handle);
         })
     });
     let mut slot = state

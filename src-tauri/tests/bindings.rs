@@ -1,23 +1,28 @@
-//! The committed TypeScript IPC types must match the Rust types.
-//! `UPDATE_BINDINGS=1 cargo test -p brownout --test bindings` rewrites them.
+//! The committed generated files (TypeScript types and client, the window's capability) must
+//! match the IPC declaration. `UPDATE_BINDINGS=1 cargo test -p brownout --test bindings`
+//! rewrites them.
 
 use std::path::PathBuf;
 
-use brownout_shell::bindings::{typescript, BINDINGS_PATH};
+use brownout_shell::bindings::files;
 
 #[test]
-fn bindings_match_the_rust_types() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(BINDINGS_PATH);
-    let expected = typescript();
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &expected).unwrap();
+fn generated_files_match_the_declaration() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let update = std::env::var_os("UPDATE_BINDINGS").is_some();
+    let mut stale = Vec::new();
+    for file in files() {
+        let path = root.join(file.path);
+        if update {
+            std::fs::write(&path, &file.text).unwrap();
+        }
+        if std::fs::read_to_string(&path).unwrap_or_default() != file.text {
+            stale.push(file.path);
+        }
     }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
-        committed == expected,
-        "{} is out of date with the Rust types; run `UPDATE_BINDINGS=1 cargo test -p brownout --test bindings` and commit it",
-        path.display()
+        stale.is_empty(),
+        "out of date with the IPC declaration: {}; run `UPDATE_BINDINGS=1 cargo test -p brownout --test bindings` and commit them",
+        stale.join(", ")
     );
 }

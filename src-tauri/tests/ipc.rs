@@ -3,6 +3,7 @@
 
 use brownout_core::workspace::WorkspaceLocation;
 use brownout_core::Workspace;
+use brownout_shell::commands::list::{self, name};
 use brownout_shell::{build_app, AppState};
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
@@ -68,7 +69,7 @@ impl Harness {
     }
 
     fn inventory(&self) -> Value {
-        self.ok("inventory_get", json!({}))
+        self.ok(name::inventory_get, json!({}))
     }
 }
 
@@ -79,7 +80,7 @@ fn find<'a>(list: &'a Value, id: &str) -> Option<&'a Value> {
 #[test]
 fn app_info_reports_db_and_schema() {
     let h = Harness::new();
-    let info = h.ok("app_info", json!({}));
+    let info = h.ok(name::app_info, json!({}));
     assert!(info["db_path"].as_str().unwrap().ends_with("ipc.db"));
     assert!(info["schema_version"].as_i64().unwrap() >= 2);
     assert!(!info["operator"].as_str().unwrap().is_empty());
@@ -104,17 +105,17 @@ fn vendor_save_and_delete() {
     let h = Harness::new();
     let v = json!({"id": "mistral", "name": "Mistral", "status_page": "https://status.mistral.ai"});
     assert_eq!(
-        h.ok("vendor_save", json!({"originalId": null, "vendor": v})),
+        h.ok(name::vendor_save, json!({"originalId": null, "vendor": v})),
         v
     );
     let renamed = json!({"id": "mistral-ai", "name": "Mistral AI"});
     h.ok(
-        "vendor_save",
+        name::vendor_save,
         json!({"originalId": "mistral", "vendor": renamed}),
     );
     assert!(find(&h.inventory()["vendors"], "mistral-ai").is_some());
     let e = h.err(
-        "vendor_save",
+        name::vendor_save,
         json!({"originalId": null, "vendor": {"id": "Bad!", "name": "", "status_page": "ftp://x"}}),
     );
     assert_eq!(e["code"], "invalid");
@@ -125,12 +126,12 @@ fn vendor_save_and_delete() {
         .map(|f| f["field"].as_str().unwrap())
         .collect();
     assert_eq!(fields, ["id", "name", "status_page"]);
-    h.ok("vendor_delete", json!({"id": "mistral-ai"}));
+    h.ok(name::vendor_delete, json!({"id": "mistral-ai"}));
     assert_eq!(
-        h.err("vendor_delete", json!({"id": "mistral-ai"}))["code"],
+        h.err(name::vendor_delete, json!({"id": "mistral-ai"}))["code"],
         "not_found"
     );
-    let e = h.err("vendor_delete", json!({"id": "openai"}));
+    let e = h.err(name::vendor_delete, json!({"id": "openai"}));
     assert_eq!(e["code"], "in_use");
     assert!(
         e["message"]
@@ -145,8 +146,11 @@ fn vendor_save_and_delete() {
 fn endpoint_save_and_delete() {
     let h = Harness::new();
     let ep = json!({"id": "mistral-large", "vendor": "openai", "name": "Large", "model": "m", "base_url": "https://api.example.com/v1", "api_style": "http", "credential": "env:KEY", "latency_slo_ms": 3000});
-    h.ok("endpoint_save", json!({"originalId": null, "endpoint": ep}));
-    let e = h.err("endpoint_save", json!({"originalId": null, "endpoint": {"id": "x", "vendor": "nope", "name": "X", "model": "m", "base_url": "api.example.com", "api_style": "http", "credential": "sk-123", "latency_slo_ms": 0}}));
+    h.ok(
+        name::endpoint_save,
+        json!({"originalId": null, "endpoint": ep}),
+    );
+    let e = h.err(name::endpoint_save, json!({"originalId": null, "endpoint": {"id": "x", "vendor": "nope", "name": "X", "model": "m", "base_url": "api.example.com", "api_style": "http", "credential": "sk-123", "latency_slo_ms": 0}}));
     assert_eq!(e["code"], "invalid");
     let fields: Vec<&str> = e["fields"]
         .as_array()
@@ -158,14 +162,14 @@ fn endpoint_save_and_delete() {
         fields,
         ["base_url", "vendor", "credential", "latency_slo_ms"]
     );
-    h.ok("endpoint_delete", json!({"id": "mistral-large"}));
+    h.ok(name::endpoint_delete, json!({"id": "mistral-large"}));
     assert_eq!(
-        h.err("endpoint_delete", json!({"id": "anthropic-sonnet"}))["code"],
+        h.err(name::endpoint_delete, json!({"id": "anthropic-sonnet"}))["code"],
         "in_use"
     );
     // A malformed argument is refused by the dispatch before the core sees it.
     let bad = h.invoke(
-        "endpoint_save",
+        name::endpoint_save,
         json!({"originalId": null, "endpoint": {"id": "x", "api_style": "grpc"}}),
     );
     assert!(bad.is_err());
@@ -181,7 +185,10 @@ fn workflow_save_and_delete() {
     w["fallbacks"] =
         json!([{"strategy": "Serve cached answers"}, {"endpoint": "anthropic-sonnet"}]);
     assert_eq!(
-        h.ok("workflow_save", json!({"originalId": null, "workflow": w})),
+        h.ok(
+            name::workflow_save,
+            json!({"originalId": null, "workflow": w})
+        ),
         w
     );
     let back = find(&h.inventory()["workflows"], "support-chat-eu")
@@ -190,14 +197,14 @@ fn workflow_save_and_delete() {
     assert_eq!(back, w);
     w["primary"] = json!("ghost");
     let e = h.err(
-        "workflow_save",
+        name::workflow_save,
         json!({"originalId": "support-chat-eu", "workflow": w}),
     );
     assert_eq!(e["code"], "invalid");
     assert_eq!(e["fields"][0]["field"], "primary");
-    h.ok("workflow_delete", json!({"id": "support-chat-eu"}));
+    h.ok(name::workflow_delete, json!({"id": "support-chat-eu"}));
     assert_eq!(
-        h.err("workflow_delete", json!({"id": "support-chat-eu"}))["code"],
+        h.err(name::workflow_delete, json!({"id": "support-chat-eu"}))["code"],
         "not_found"
     );
 }
@@ -206,12 +213,15 @@ fn workflow_save_and_delete() {
 fn rotation_save_and_delete() {
     let h = Harness::new();
     let r = json!({"id": "night", "name": "Night watch", "time_zone": "Asia/Tokyo", "shift_hours": 12, "handoff": "21:00", "members": [{"name": "Kenji"}]});
-    h.ok("rotation_save", json!({"originalId": null, "rotation": r}));
-    let e = h.err("rotation_save", json!({"originalId": "night", "rotation": {"id": "night", "name": "N", "time_zone": "Nowhere", "shift_hours": 12, "handoff": "9", "members": []}}));
+    h.ok(
+        name::rotation_save,
+        json!({"originalId": null, "rotation": r}),
+    );
+    let e = h.err(name::rotation_save, json!({"originalId": "night", "rotation": {"id": "night", "name": "N", "time_zone": "Nowhere", "shift_hours": 12, "handoff": "9", "members": []}}));
     assert_eq!(e["fields"][0]["field"], "time_zone");
-    h.ok("rotation_delete", json!({"id": "night"}));
+    h.ok(name::rotation_delete, json!({"id": "night"}));
     assert_eq!(
-        h.err("rotation_delete", json!({"id": "support-ai"}))["code"],
+        h.err(name::rotation_delete, json!({"id": "support-ai"}))["code"],
         "in_use"
     );
 }
@@ -219,7 +229,7 @@ fn rotation_save_and_delete() {
 #[test]
 fn audit_run_lists_the_single_vendor_finding() {
     let h = Harness::new();
-    let report = h.ok("audit_run", json!({}));
+    let report = h.ok(name::audit_run, json!({}));
     assert_eq!(report["fails"], false);
     let f = &report["findings"][0];
     assert_eq!(f["kind"], "single_vendor_chain");
@@ -230,10 +240,66 @@ fn audit_run_lists_the_single_vendor_finding() {
         .clone();
     w["fallbacks"] = json!([]);
     h.ok(
-        "workflow_save",
+        name::workflow_save,
         json!({"originalId": "support-chat", "workflow": w}),
     );
-    assert_eq!(h.ok("audit_run", json!({}))["fails"], true);
+    assert_eq!(h.ok(name::audit_run, json!({}))["fails"], true);
+}
+
+/// The exact error objects the UI receives.
+#[test]
+fn errors_reach_the_ui_as_code_message_and_fields() {
+    let h = Harness::new();
+    assert_eq!(
+        h.err(name::workflow_delete, json!({"id": "ghost"})),
+        json!({"code": "not_found", "message": "there is no workflow 'ghost'", "fields": []})
+    );
+    assert_eq!(
+        h.err(name::rotation_delete, json!({"id": "support-ai"})),
+        json!({
+            "code": "in_use",
+            "message": "rotation 'support-ai' is still used by workflow reply-drafting, workflow support-chat; change those first",
+            "fields": []
+        })
+    );
+    let mut settings = h.ok(name::settings_get, json!({}));
+    settings["time_zone"] = json!("Atlantis/Capital");
+    let e = h.err(name::settings_save, json!({ "settings": settings }));
+    assert_eq!(e["code"], "invalid");
+    assert_eq!(e["fields"].as_array().unwrap().len(), 1, "{e}");
+    assert_eq!(e["fields"][0]["field"], "time_zone");
+    assert_eq!(
+        e["message"],
+        format!(
+            "invalid settings: time_zone: {}",
+            e["fields"][0]["message"].as_str().unwrap()
+        )
+    );
+    assert_eq!(
+        h.err(name::runbook_open, json!({"file": "../x.md"})),
+        json!({
+            "code": "bad_path",
+            "message": "'../x.md' is not a runbook file name: use a relative path ending in .md, without `..` or hidden parts",
+            "fields": []
+        })
+    );
+}
+
+/// Every declared command is granted to the window by the capability file and reaches its
+/// wrapper (a missing argument is the only complaint).
+#[test]
+fn every_declared_command_is_reachable() {
+    let h = Harness::new();
+    for cmd in list::commands() {
+        if let Err(e) = h.invoke(cmd.name, json!({})) {
+            let text = e.to_string();
+            assert!(
+                !cmd.args.is_empty() && text.contains("missing required key"),
+                "{}: {text}",
+                cmd.name
+            );
+        }
+    }
 }
 
 #[test]
@@ -247,24 +313,24 @@ fn unknown_command_is_refused() {
 #[test]
 fn settings_get_and_save() {
     let h = Harness::new();
-    let mut s = h.ok("settings_get", json!({}));
+    let mut s = h.ok(name::settings_get, json!({}));
     assert_eq!(s["time_zone"], "UTC");
     assert!(s["runbooks_dir"].as_str().unwrap().ends_with("runbooks"));
     s["operator"] = json!("Ana Lima");
     s["time_zone"] = json!("Europe/Berlin");
-    h.ok("settings_save", json!({"settings": s}));
-    assert_eq!(h.ok("settings_get", json!({})), s);
-    assert_eq!(h.ok("app_info", json!({}))["operator"], "Ana Lima");
+    h.ok(name::settings_save, json!({"settings": s}));
+    assert_eq!(h.ok(name::settings_get, json!({})), s);
+    assert_eq!(h.ok(name::app_info, json!({}))["operator"], "Ana Lima");
     let mut bad = s.clone();
     bad["time_zone"] = json!("Atlantis/Capital");
-    let e = h.err("settings_save", json!({"settings": bad}));
+    let e = h.err(name::settings_save, json!({"settings": bad}));
     assert_eq!(e["code"], "invalid");
     assert_eq!(e["fields"][0]["field"], "time_zone");
-    assert_eq!(h.ok("settings_get", json!({})), s);
+    assert_eq!(h.ok(name::settings_get, json!({})), s);
 }
 
 fn runbooks_dir(h: &Harness) -> std::path::PathBuf {
-    h.ok("settings_get", json!({}))["runbooks_dir"]
+    h.ok(name::settings_get, json!({}))["runbooks_dir"]
         .as_str()
         .unwrap()
         .into()
@@ -273,20 +339,23 @@ fn runbooks_dir(h: &Harness) -> std::path::PathBuf {
 #[test]
 fn runbook_list_installs_defaults_filters_and_searches() {
     let h = Harness::new();
-    let all = h.ok("runbook_list", json!({"query": {}}));
+    let all = h.ok(name::runbook_list, json!({"query": {}}));
     assert_eq!(all.as_array().unwrap().len(), 6, "{all}");
     assert!(all.as_array().unwrap().iter().all(|r| r["problems"] == 0));
-    let google = h.ok("runbook_list", json!({"query": {"vendor": "google"}}));
+    let google = h.ok(name::runbook_list, json!({"query": {"vendor": "google"}}));
     assert_eq!(google[0]["file"], "google-gemini.md");
     let hits = h.ok(
-        "runbook_list",
+        name::runbook_list,
         json!({"query": {"text": "RESOURCE_EXHAUSTED"}}),
     );
     assert_eq!(hits[0]["file"], "google-gemini.md", "{hits}");
     assert!(hits[0]["snippet"].as_str().unwrap().contains('\u{2}'));
     // A malformed argument is refused by the dispatch itself, naming the bad value.
     let e = h
-        .invoke("runbook_list", json!({"query": {"failure_mode": "melted"}}))
+        .invoke(
+            name::runbook_list,
+            json!({"query": {"failure_mode": "melted"}}),
+        )
         .unwrap_err();
     assert!(e.as_str().unwrap().contains("melted"), "{e}");
 }
@@ -294,15 +363,15 @@ fn runbook_list_installs_defaults_filters_and_searches() {
 #[test]
 fn runbook_open_preview_and_save_with_conflicts() {
     let h = Harness::new();
-    h.ok("runbook_list", json!({"query": {}}));
-    let view = h.ok("runbook_open", json!({"file": "openai.md"}));
+    h.ok(name::runbook_list, json!({"query": {}}));
+    let view = h.ok(name::runbook_open, json!({"file": "openai.md"}));
     assert!(view["html"].as_str().unwrap().contains("endpoint-badge"));
     assert_eq!(view["problems"], json!([]));
     let version = view["document"]["version"].as_str().unwrap().to_owned();
     let content = view["document"]["content"].as_str().unwrap().to_owned();
 
     let preview = h.ok(
-        "runbook_preview",
+        name::runbook_preview,
         json!({"file": "openai.md", "content": content.replace("vendor: openai", "vendor: opneai") + "\n<script>alert(1)</script>"}),
     );
     assert_eq!(preview["problems"][0]["line"], 4, "{preview}");
@@ -310,7 +379,7 @@ fn runbook_open_preview_and_save_with_conflicts() {
 
     let edited = content.replace("# OpenAI throttled", "# OpenAI (edited) throttled");
     let saved = h.ok(
-        "runbook_save",
+        name::runbook_save,
         json!({"file": "openai.md", "content": edited, "baseVersion": version}),
     );
     assert_ne!(saved["version"], json!(version));
@@ -319,7 +388,7 @@ fn runbook_open_preview_and_save_with_conflicts() {
 
     // Saving against the old version again is a conflict, and the file is untouched.
     let e = h.err(
-        "runbook_save",
+        name::runbook_save,
         json!({"file": "openai.md", "content": "mine", "baseVersion": version}),
     );
     assert_eq!(e["code"], "conflict", "{e}");
@@ -328,9 +397,9 @@ fn runbook_open_preview_and_save_with_conflicts() {
         edited
     );
 
-    let e = h.err("runbook_open", json!({"file": "../brownout.db"}));
+    let e = h.err(name::runbook_open, json!({"file": "../brownout.db"}));
     assert_eq!(e["code"], "bad_path");
-    let e = h.err("runbook_open", json!({"file": "nope.md"}));
+    let e = h.err(name::runbook_open, json!({"file": "nope.md"}));
     assert_eq!(e["code"], "not_found");
 }
 
@@ -338,15 +407,18 @@ fn runbook_open_preview_and_save_with_conflicts() {
 fn runbook_create_and_walk_with_timeline() {
     let h = Harness::new();
     let doc = h.ok(
-        "runbook_create",
+        name::runbook_create,
         json!({"title": "Gemini quota", "vendor": "google"}),
     );
     assert_eq!(doc["file"], "gemini-quota.md");
-    let e = h.err("runbook_create", json!({"title": " ", "vendor": "google"}));
+    let e = h.err(
+        name::runbook_create,
+        json!({"title": " ", "vendor": "google"}),
+    );
     assert_eq!(e["code"], "invalid");
 
     let walk = h.ok(
-        "walkthrough_get",
+        name::walkthrough_get,
         json!({"runbookId": "gemini-quota", "incidentId": null}),
     );
     let total = walk["counts"]["total"].as_u64().unwrap();
@@ -357,7 +429,7 @@ fn runbook_create_and_walk_with_timeline() {
         .to_owned();
     let mark = |state: &str, note: Option<&str>| json!({"mark": {"runbook_id": "gemini-quota", "incident_id": null, "step_id": step, "state": state, "note": note}});
     let walk = h.ok(
-        "walkthrough_mark",
+        name::walkthrough_mark,
         mark("done", Some("probes red since 09:12")),
     );
     assert_eq!(walk["counts"]["done"], 1);
@@ -365,23 +437,23 @@ fn runbook_create_and_walk_with_timeline() {
         walk["sections"][0]["steps"][0]["note"],
         "probes red since 09:12"
     );
-    h.ok("walkthrough_mark", mark("blocked", None));
+    h.ok(name::walkthrough_mark, mark("blocked", None));
 
-    let timeline = h.ok("timeline_list", json!({"incidentId": null}));
+    let timeline = h.ok(name::timeline_list, json!({"incidentId": null}));
     let events = timeline.as_array().unwrap();
     assert_eq!(events.len(), 2);
     assert_eq!(events[0]["kind"], "runbook_step");
-    let operator = h.ok("settings_get", json!({}))["operator"].clone();
+    let operator = h.ok(name::settings_get, json!({}))["operator"].clone();
     assert_eq!(events[0]["actor"], operator);
     assert_eq!(events[0]["data"]["note"], "probes red since 09:12");
 
     let e = h.err(
-        "walkthrough_mark",
+        name::walkthrough_mark,
         json!({"mark": {"runbook_id": "gemini-quota", "incident_id": null, "step_id": "no/such-step", "state": "done"}}),
     );
     assert_eq!(e["code"], "not_found");
     let e = h.err(
-        "walkthrough_get",
+        name::walkthrough_get,
         json!({"runbookId": "missing", "incidentId": null}),
     );
     assert_eq!(e["code"], "not_found");
@@ -405,7 +477,7 @@ fn finding_kinds(report: &Value) -> Vec<(String, String)> {
 fn audit_flags_a_critical_workflow_whose_vendor_lost_its_runbook() {
     let h = Harness::new();
     let changes = h.watch_runbooks();
-    let before = h.ok("audit_run", json!({}));
+    let before = h.ok(name::audit_run, json!({}));
     assert!(
         !finding_kinds(&before)
             .iter()
@@ -417,7 +489,7 @@ fn audit_flags_a_critical_workflow_whose_vendor_lost_its_runbook() {
         .recv_timeout(std::time::Duration::from_secs(20))
         .expect("the watcher says the index changed");
     assert_eq!(files, json!({"files": ["google-gemini.md"]}));
-    let after = h.ok("audit_run", json!({}));
+    let after = h.ok(name::audit_run, json!({}));
     assert!(
         finding_kinds(&after).contains(&("no_runbook".into(), "ticket-search".into())),
         "{after}"
@@ -431,10 +503,12 @@ impl Harness {
     fn watch_runbooks(&self) -> std::sync::mpsc::Receiver<Value> {
         use tauri::Listener;
         let (tx, rx) = std::sync::mpsc::channel();
-        self._app
-            .listen_any(brownout_shell::runbook_watch::EVENT, move |e| {
+        self._app.listen_any(
+            <brownout_shell::events::RunbooksChanged as brownout_shell::commands::Event>::NAME,
+            move |e| {
                 let _ = tx.send(serde_json::from_str(e.payload()).unwrap());
-            });
+            },
+        );
         brownout_shell::runbook_watch::restart(self._app.handle());
         rx
     }
@@ -444,17 +518,16 @@ impl Harness {
 fn walkthrough_reset_puts_every_step_back_and_lands_on_the_walks_timeline() {
     let h = Harness::new();
     let walk = h.ok(
-        "walkthrough_get",
+        name::walkthrough_get,
         json!({"runbookId": "openai-degraded", "incidentId": null}),
     );
     assert_eq!(walk["timeline"], json!([]));
     let step = walk["sections"][0]["steps"][0]["id"].clone();
-    h.ok(
-        "walkthrough_mark",
+    h.ok(name::walkthrough_mark,
         json!({"mark": {"runbook_id": "openai-degraded", "incident_id": null, "step_id": step, "state": "done"}}),
     );
     let reset = h.ok(
-        "walkthrough_reset",
+        name::walkthrough_reset,
         json!({"runbookId": "openai-degraded", "incidentId": null}),
     );
     assert_eq!(reset["counts"]["done"], 0);
@@ -466,7 +539,7 @@ fn walkthrough_reset_puts_every_step_back_and_lands_on_the_walks_timeline() {
     assert_eq!(timeline[1]["kind"], "runbook_step");
     assert_eq!(timeline[1]["data"]["state"], "done");
     let e = h.err(
-        "walkthrough_reset",
+        name::walkthrough_reset,
         json!({"runbookId": "missing", "incidentId": null}),
     );
     assert_eq!(e["code"], "not_found");
@@ -480,21 +553,20 @@ fn list_and_audit_read_the_index_without_re_reading_the_folder() {
     // Changed behind the app's back with no watcher running: the index, and so the list
     // and the audit, stay as they were until a save or the watcher re-indexes.
     std::fs::remove_file(dir.join("google-gemini.md")).unwrap();
-    let list = h.ok("runbook_list", json!({"query": {}}));
+    let list = h.ok(name::runbook_list, json!({"query": {}}));
     assert_eq!(list.as_array().unwrap().len(), 6, "{list}");
-    let audit = h.ok("audit_run", json!({}));
+    let audit = h.ok(name::audit_run, json!({}));
     assert!(
         !finding_kinds(&audit).iter().any(|(k, _)| k == "no_runbook"),
         "{audit}"
     );
     // A save indexes where it writes.
-    let view = h.ok("runbook_open", json!({"file": "openai.md"}));
+    let view = h.ok(name::runbook_open, json!({"file": "openai.md"}));
     let content = view["document"]["content"].as_str().unwrap();
-    h.ok(
-        "runbook_save",
+    h.ok(name::runbook_save,
         json!({"file": "openai.md", "content": content.replace("vendor: openai", "vendor: any"), "baseVersion": view["document"]["version"]}),
     );
-    let list = h.ok("runbook_list", json!({"query": {"vendor": "openai"}}));
+    let list = h.ok(name::runbook_list, json!({"query": {"vendor": "openai"}}));
     assert!(
         list.as_array()
             .unwrap()

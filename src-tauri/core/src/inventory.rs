@@ -43,6 +43,18 @@ pub enum InventoryError {
     Store(#[from] StoreError),
 }
 
+impl crate::error::Coded for InventoryError {
+    fn code(&self) -> crate::error::Code {
+        use crate::error::Code;
+        match self {
+            InventoryError::Invalid { .. } => Code::Invalid,
+            InventoryError::NotFound { .. } => Code::NotFound,
+            InventoryError::InUse { .. } => Code::InUse,
+            InventoryError::Store(e) => crate::error::Coded::code(e),
+        }
+    }
+}
+
 impl From<rusqlite::Error> for InventoryError {
     fn from(e: rusqlite::Error) -> Self {
         Self::Store(e.into())

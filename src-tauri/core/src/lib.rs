@@ -9,9 +9,11 @@
 //! - [`runbook`]: markdown runbooks: checking, safe rendering, search, walk-throughs.
 //! - [`health`]: endpoint health as runbooks and the audit see it.
 //! - [`incident`]: incidents and their append-only timeline.
+//! - [`error::Code`]: the error codes every error maps to, shared with the UI and the CLI.
 //! - [`workspace::Workspace`]: one handle over all of the above, cheap to clone.
 
 pub mod audit;
+pub mod error;
 pub mod field_error;
 pub mod health;
 pub mod incident;

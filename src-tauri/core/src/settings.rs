@@ -28,6 +28,15 @@ pub enum SettingsError {
     Store(#[from] StoreError),
 }
 
+impl crate::error::Coded for SettingsError {
+    fn code(&self) -> crate::error::Code {
+        match self {
+            SettingsError::Invalid(_) => crate::error::Code::Invalid,
+            SettingsError::Store(e) => crate::error::Coded::code(e),
+        }
+    }
+}
+
 impl From<rusqlite::Error> for SettingsError {
     fn from(e: rusqlite::Error) -> Self {
         Self::Store(e.into())

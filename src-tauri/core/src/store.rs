@@ -60,6 +60,24 @@ pub enum StoreError {
     Poisoned,
 }
 
+impl crate::error::Coded for StoreError {
+    fn code(&self) -> crate::error::Code {
+        use crate::error::Code;
+        match self {
+            StoreError::NewerSchema { .. } => Code::NewerSchema,
+            StoreError::NotBrownout { .. } => Code::NotBrownout,
+            StoreError::ReadOnly { .. } => Code::ReadOnly,
+            StoreError::BadPath { .. } => Code::BadPath,
+            StoreError::CreateDir { .. }
+            | StoreError::Migration { .. }
+            | StoreError::Seed { .. }
+            | StoreError::Database { .. }
+            | StoreError::Sqlite(_)
+            | StoreError::Poisoned => Code::Store,
+        }
+    }
+}
+
 /// How the store came to be: `Fresh` when this open created (and seeded) the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Opened {

@@ -13,6 +13,15 @@ pub enum WorkspaceError {
     Seed(#[from] ImportError),
 }
 
+impl crate::error::Coded for WorkspaceError {
+    fn code(&self) -> crate::error::Code {
+        match self {
+            WorkspaceError::Store(e) => e.code(),
+            WorkspaceError::Seed(e) => e.code(),
+        }
+    }
+}
+
 /// Where a workspace lives. `db` defaults to `brownout.db` in the platform's data directory,
 /// whose folders are created; a database given explicitly must be in an existing folder.
 #[derive(Debug, Clone, Default)]

@@ -12,7 +12,7 @@ use brownout_core::runbook::{service, Problem};
 use brownout_core::Workspace;
 use clap::Subcommand;
 
-use super::Failure;
+use super::{Failure, WorkspaceOnDemand};
 
 #[derive(Debug, Subcommand)]
 pub enum RunbookCommand {
@@ -26,13 +26,28 @@ pub enum RunbookCommand {
     Check {
         /// The runbooks folder (default: the workspace's runbooks folder from settings).
         dir: Option<PathBuf>,
+        /// Check against the inventory in FILE instead of the workspace's; no database is
+        /// opened or created.
+        #[arg(long, value_name = "FILE", requires = "dir")]
+        inventory: Option<PathBuf>,
     },
 }
 
-pub fn run(cmd: RunbookCommand, ws: &Workspace, out: &mut impl Write) -> Result<i32, Failure> {
+pub fn run(
+    cmd: RunbookCommand,
+    ws: &WorkspaceOnDemand,
+    out: &mut impl Write,
+) -> Result<i32, Failure> {
     match cmd {
-        RunbookCommand::Render { file } => render(&file, ws, out),
-        RunbookCommand::Check { dir } => check(dir, ws, out),
+        RunbookCommand::Render { file } => render(&file, ws.get()?, out),
+        RunbookCommand::Check {
+            dir: Some(dir),
+            inventory: Some(file),
+        } => {
+            let inv = inventory::load(&super::inventory_in_memory(&file)?)?;
+            check_against(&dir, &inv, out)
+        }
+        RunbookCommand::Check { dir, .. } => check(dir, ws.get()?, out),
     }
 }
 
@@ -69,7 +84,11 @@ fn check(dir: Option<PathBuf>, ws: &Workspace, out: &mut impl Write) -> Result<i
             service::folder(ws).map_err(Failure::input)?
         }
     };
-    let (problems, files) = check_folder(&dir, &inventory(ws)?).map_err(Failure::input)?;
+    check_against(&dir, &inventory(ws)?, out)
+}
+
+fn check_against(dir: &Path, inv: &Inventory, out: &mut impl Write) -> Result<i32, Failure> {
+    let (problems, files) = check_folder(dir, inv).map_err(Failure::input)?;
     for p in &problems {
         // Named from the folder given, as the user typed it; printed escaped like the rest.
         let shown = Problem {

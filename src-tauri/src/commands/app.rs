@@ -17,7 +17,6 @@ pub struct AppInfo {
     pub operator: String,
 }
 
-#[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
     let store = state.store();
     Ok(AppInfo {

@@ -7,7 +7,6 @@ use crate::state::AppState;
 
 /// The audit, with runbook coverage from the index (files changed outside the app reach it
 /// through the folder watcher, which then emits `runbooks-changed`).
-#[tauri::command]
 pub async fn audit_run(state: State<'_, AppState>) -> Result<AuditReport, IpcError> {
     let ctx = service::audit_context(&state.workspace)?;
     Ok(audit::run(state.store(), &ctx)?)

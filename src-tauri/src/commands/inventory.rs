@@ -7,7 +7,6 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command]
 pub async fn inventory_get(state: State<'_, AppState>) -> Result<Inventory, IpcError> {
     Ok(inventory::load(state.store())?)
 }
@@ -15,7 +14,6 @@ pub async fn inventory_get(state: State<'_, AppState>) -> Result<Inventory, IpcE
 /// `{kind}_save(original_id, {kind})` returns what was stored; `{kind}_delete(id)`.
 macro_rules! item_commands {
     ($save:ident, $delete:ident, $item:ident: $kind:ty) => {
-        #[tauri::command]
         pub async fn $save(
             state: State<'_, AppState>,
             original_id: Option<String>,
@@ -28,7 +26,6 @@ macro_rules! item_commands {
             )?)
         }
 
-        #[tauri::command]
         pub async fn $delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
             Ok(inventory::delete::<$kind>(state.store(), &id)?)
         }

@@ -9,7 +9,6 @@ use crate::error::IpcError;
 use crate::state::AppState;
 
 /// The list, from the index (saves, creates and the folder watcher keep it in step).
-#[tauri::command]
 pub async fn runbook_list(
     state: State<'_, AppState>,
     query: RunbookQuery,
@@ -17,7 +16,6 @@ pub async fn runbook_list(
     Ok(library::search(state.store(), &query)?)
 }
 
-#[tauri::command]
 pub async fn runbook_open(
     state: State<'_, AppState>,
     file: String,
@@ -25,7 +23,6 @@ pub async fn runbook_open(
     Ok(service::open(&state.workspace, &file)?)
 }
 
-#[tauri::command]
 pub async fn runbook_preview(
     state: State<'_, AppState>,
     file: String,
@@ -35,7 +32,6 @@ pub async fn runbook_preview(
 }
 
 /// Saves only if the file is still at `base_version`; otherwise fails with code `conflict`.
-#[tauri::command]
 pub async fn runbook_save(
     state: State<'_, AppState>,
     file: String,
@@ -50,7 +46,6 @@ pub async fn runbook_save(
     )?)
 }
 
-#[tauri::command]
 pub async fn runbook_create(
     state: State<'_, AppState>,
     title: String,
@@ -59,7 +54,6 @@ pub async fn runbook_create(
     Ok(service::create(&state.workspace, &title, &vendor)?)
 }
 
-#[tauri::command]
 pub async fn walkthrough_get(
     state: State<'_, AppState>,
     runbook_id: String,
@@ -68,7 +62,6 @@ pub async fn walkthrough_get(
     Ok(service::walk(&state.workspace, &runbook_id, incident_id)?)
 }
 
-#[tauri::command]
 pub async fn walkthrough_mark(
     state: State<'_, AppState>,
     mark: StepMark,
@@ -77,7 +70,6 @@ pub async fn walkthrough_mark(
 }
 
 /// Starts the walk over: every step back to pending, with one timeline event saying so.
-#[tauri::command]
 pub async fn walkthrough_reset(
     state: State<'_, AppState>,
     runbook_id: String,
@@ -86,7 +78,6 @@ pub async fn walkthrough_reset(
     Ok(service::reset(&state.workspace, &runbook_id, incident_id)?)
 }
 
-#[tauri::command]
 pub async fn timeline_list(
     state: State<'_, AppState>,
     incident_id: Option<i64>,

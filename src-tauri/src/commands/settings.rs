@@ -7,13 +7,11 @@ use crate::runbook_watch;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command]
 pub async fn settings_get(state: State<'_, AppState>) -> Result<Settings, IpcError> {
     Ok(settings::load(state.store(), state.workspace.dir())?)
 }
 
 /// Saves; a new runbooks folder is indexed and watched at once.
-#[tauri::command]
 pub async fn settings_save<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,

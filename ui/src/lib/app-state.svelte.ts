@@ -15,7 +15,7 @@ export type View =
   | 'audit'
   | 'settings';
 
-class AppState {
+export class AppState {
   view = $state<View>('dashboard');
   inventory = $state<Inventory>({ vendors: [], endpoints: [], workflows: [], rotations: [] });
   audit = $state<AuditReport>({ findings: [], fails: false });
@@ -124,4 +124,10 @@ class AppState {
   }
 }
 
-export const app = new AppState();
+/** A fresh state, for tests: each gets its own, so no test depends on another's leftovers. */
+export function createAppState(): AppState {
+  return new AppState();
+}
+
+/** The app's one state, shared by every view. */
+export const app = createAppState();

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { app } from './app-state.svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAppState, type AppState } from './app-state.svelte';
 
 describe('leaving a view with unsaved changes', () => {
+  let app: AppState;
+  beforeEach(() => {
+    app = createAppState();
+  });
+
   it('switches views at once when nothing is unsaved', () => {
     app.open('audit');
     expect(app.view).toBe('audit');
@@ -42,6 +47,7 @@ describe('leaving a view with unsaved changes', () => {
   });
 
   it('a form closing late does not remove the guard of the form that replaced it', () => {
+    app.open('audit');
     const releaseOld = app.guardUnsaved(() => false);
     const releaseNew = app.guardUnsaved(() => true);
     releaseOld();
@@ -49,5 +55,16 @@ describe('leaving a view with unsaved changes', () => {
     expect(app.pending).toEqual({ view: 'dashboard', focusId: null });
     app.stay();
     releaseNew();
+  });
+
+  it('each state starts on the dashboard with nothing pending, whatever another did', () => {
+    const other = createAppState();
+    other.open('vendors');
+    other.guardUnsaved(() => true);
+    other.open('audit');
+    expect(app.view).toBe('dashboard');
+    expect(app.pending).toBeNull();
+    app.open('audit');
+    expect(app.view).toBe('audit');
   });
 });

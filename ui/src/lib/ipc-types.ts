@@ -1,9 +1,36 @@
-// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p brownout bindings`.
-// Do not edit by hand: the test suite fails when this file drifts.
-
-export type Vendor = { id: string, name: string, status_page?: string, };
+// Generated from the IPC declaration (src-tauri/src/commands/list.rs) by
+// `UPDATE_BINDINGS=1 cargo test -p brownout --test bindings`. Do not edit by hand: the test
+// suite fails when this file drifts.
 
 export type ApiStyle = "openai" | "anthropic" | "gemini" | "http";
+
+export type AppInfo = { version: string, db_path: string, schema_version: number, operator: string, };
+
+export type Applicability = "not_applicable" | "unknown" | "applicable";
+
+export type AuditReport = { 
+/**
+ * Ordered: critical workflows first, then by severity.
+ */
+findings: Array<Finding>, 
+/**
+ * True when a critical workflow has a finding: the CLI then exits 1.
+ */
+fails: boolean, };
+
+export type Code = "invalid" | "not_found" | "in_use" | "conflict" | "store" | "newer_schema" | "read_only" | "not_brownout" | "bad_path" | "io" | "watch";
+
+export type Criticality = "critical" | "high" | "medium" | "low";
+
+export type Document = { 
+/**
+ * Relative to the runbooks folder, `/`-separated.
+ */
+file: string, content: string, 
+/**
+ * sha256 of `content`; a save must name the version it edited.
+ */
+version: string, };
 
 export type Endpoint = { id: string, 
 /**
@@ -15,49 +42,19 @@ vendor: string, name: string, model: string, base_url: string, api_style: ApiSty
  */
 credential?: string, latency_slo_ms: number, };
 
-export type Criticality = "critical" | "high" | "medium" | "low";
-
 export type FailureMode = "throttled" | "unavailable" | "slow";
-
-export type FallbackStep = { endpoint?: string, strategy?: string, };
 
 export type FailureModePlan = { customer_impact: string, degradation: string, customer_message: string, };
 
 export type FailureModes = { throttled: FailureModePlan, unavailable: FailureModePlan, slow: FailureModePlan, };
 
-export type Workflow = { id: string, name: string, description: string, criticality: Criticality, customer_facing: boolean, 
-/**
- * The owning rotation's id.
- */
-owner?: string, 
-/**
- * The primary endpoint's id.
- */
-primary: string, fallbacks: Array<FallbackStep>, failure_modes: FailureModes, };
-
-export type RotationMember = { name: string, contact?: string, };
-
-export type Rotation = { id: string, name: string, 
-/**
- * IANA zone of the handoff, e.g. `Europe/Berlin`.
- */
-time_zone: string, shift_hours: number, 
-/**
- * Local handoff time, `HH:MM`.
- */
-handoff: string, members: Array<RotationMember>, };
-
-export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
+export type FallbackStep = { endpoint?: string, strategy?: string, };
 
 export type FieldError = { 
 /**
  * Path of the field inside the item, e.g. `name` or `fallbacks[1].endpoint`.
  */
 field: string, message: string, };
-
-export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook";
-
-export type Severity = "high" | "medium" | "low";
 
 export type Finding = { 
 /**
@@ -73,53 +70,69 @@ criticality?: Criticality,
  */
 rotation?: string, kind: FindingKind, severity: Severity, message: string, };
 
-export type AuditReport = { 
-/**
- * Ordered: critical workflows first, then by severity.
- */
-findings: Array<Finding>, 
-/**
- * True when a critical workflow has a finding: the CLI then exits 1.
- */
-fails: boolean, };
+export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook";
 
-export type TimelineEvent = { id: number, 
-/**
- * `None` for events outside an incident, such as a runbook walked on its own.
- */
-incident_id: number | null, 
-/**
- * UTC, RFC 3339.
- */
-at: string, actor: string, summary: string, } & ({ "kind": "runbook_step", "data": StepChange } | { "kind": "runbook_reset", "data": WalkReset } | { "kind": "note", "data": Note } | { "kind": "unrecognized", "data": Unrecognized });
+export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
 
-export type EventDetail = { "kind": "runbook_step", "data": StepChange } | { "kind": "runbook_reset", "data": WalkReset } | { "kind": "note", "data": Note } | { "kind": "unrecognized", "data": Unrecognized };
-
-export type StepChange = { 
+export type IpcError = { 
 /**
- * The runbook's front-matter id.
+ * Stable and machine-readable, for the UI to act on.
  */
-runbook: string, file: string, step: string, section: string, 
+code: Code, 
 /**
- * The step's markdown when it was marked.
+ * One sentence for a person.
  */
-text: string, state: StepState, note: string | null, };
-
-export type WalkReset = { runbook: string, file: string, 
+message: string, 
 /**
- * How many recorded steps went back to pending.
+ * For `invalid`: which fields are wrong, by path (`name`, `fallbacks[1].endpoint`).
  */
-cleared: number, };
+fields: Array<FieldError>, };
 
 export type Note = { text: string, };
 
-export type Unrecognized = { kind: string, 
+export type Problem = { file: string, 
 /**
- * The stored JSON text.
+ * 1-based.
  */
-data: string, };
+line: number, message: string, };
 
-export type AppInfo = { version: string, db_path: string, schema_version: number, operator: string, };
+export type Rotation = { id: string, name: string, 
+/**
+ * IANA zone of the handoff, e.g. `Europe/Berlin`.
+ */
+time_zone: string, shift_hours: number, 
+/**
+ * Local handoff time, `HH:MM`.
+ */
+handoff: string, members: Array<RotationMember>, };
+
+export type RotationMember = { name: string, contact?: string, };
+
+export type RunbookPreview = { html: string, problems: Array<Problem>, };
+
+export type RunbookQuery = { text?: string, 
+/**
+ * Matches runbooks for this vendor and those for `any`.
+ */
+vendor?: string, failure_mode?: FailureMode, };
+
+export type RunbookSummary = { file: string, 
+/**
+ * `None` while the front matter cannot be read.
+ */
+id?: string, title: string, vendor?: string, failure_modes: Array<FailureMode>, problems: number, 
+/**
+ * For text searches: matching words wrapped in U+0002 … U+0003 (plain text, no markup).
+ */
+snippet?: string, };
+
+export type RunbookView = { document: Document, html: string, problems: Array<Problem>, };
+
+export type RunbooksChanged = { 
+/**
+ * The changed files, relative to the runbooks folder.
+ */
+files: Array<string>, };
 
 export type Settings = { 
 /**
@@ -135,61 +148,49 @@ runbooks_dir: string,
  */
 time_zone: string, };
 
-export type IpcError = { 
-/**
- * Stable, machine-readable: `invalid`, `not_found`, `in_use`, `conflict`, `store`, …
- */
-code: string, 
-/**
- * One sentence for a person.
- */
-message: string, 
-/**
- * For `invalid`: which fields are wrong, by path (`name`, `fallbacks[1].endpoint`).
- */
-fields: Array<FieldError>, };
+export type Severity = "high" | "medium" | "low";
 
-export type RunbookSummary = { file: string, 
+export type StepChange = { 
 /**
- * `None` while the front matter cannot be read.
+ * The runbook's front-matter id.
  */
-id?: string, title: string, vendor?: string, failure_modes: Array<FailureMode>, problems: number, 
+runbook: string, file: string, step: string, section: string, 
 /**
- * For text searches: matching words wrapped in U+0002 … U+0003 (plain text, no markup).
+ * The step's markdown when it was marked.
  */
-snippet?: string, };
+text: string, state: StepState, note: string | null, };
 
-export type RunbookQuery = { text?: string, 
-/**
- * Matches runbooks for this vendor and those for `any`.
- */
-vendor?: string, failure_mode?: FailureMode, };
-
-export type Problem = { file: string, 
-/**
- * 1-based.
- */
-line: number, message: string, };
-
-export type Document = { 
-/**
- * Relative to the runbooks folder, `/`-separated.
- */
-file: string, content: string, 
-/**
- * sha256 of `content`; a save must name the version it edited.
- */
-version: string, };
-
-export type RunbookView = { document: Document, html: string, problems: Array<Problem>, };
-
-export type RunbookPreview = { html: string, problems: Array<Problem>, };
+export type StepMark = { runbook_id: string, incident_id: number | null, step_id: string, state: StepState, note?: string, };
 
 export type StepState = "pending" | "done" | "skipped" | "blocked";
 
-export type Applicability = "not_applicable" | "unknown" | "applicable";
+export type TimelineEvent = { id: number, 
+/**
+ * `None` for events outside an incident, such as a runbook walked on its own.
+ */
+incident_id: number | null, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, actor: string, summary: string, } & ({ "kind": "runbook_step", "data": StepChange } | { "kind": "runbook_reset", "data": WalkReset } | { "kind": "note", "data": Note } | { "kind": "unrecognized", "data": Unrecognized });
 
-export type StepMark = { runbook_id: string, incident_id: number | null, step_id: string, state: StepState, note?: string, };
+export type Unrecognized = { kind: string, 
+/**
+ * The stored JSON text.
+ */
+data: string, };
+
+export type Vendor = { id: string, name: string, status_page?: string, };
+
+export type WalkCounts = { total: number, done: number, skipped: number, blocked: number, pending: number, };
+
+export type WalkReset = { runbook: string, file: string, 
+/**
+ * How many recorded steps went back to pending.
+ */
+cleared: number, };
+
+export type WalkSection = { title: string, steps: Array<WalkStep>, };
 
 export type WalkStep = { id: string, 
 /**
@@ -205,12 +206,18 @@ conditions: Array<string>,
  */
 deciding?: string, };
 
-export type WalkSection = { title: string, steps: Array<WalkStep>, };
-
-export type WalkCounts = { total: number, done: number, skipped: number, blocked: number, pending: number, };
-
 export type Walkthrough = { runbook_id: string, file: string, title: string, incident_id: number | null, sections: Array<WalkSection>, counts: WalkCounts, 
 /**
  * This walk's step marks and resets, newest first.
  */
 timeline: Array<TimelineEvent>, };
+
+export type Workflow = { id: string, name: string, description: string, criticality: Criticality, customer_facing: boolean, 
+/**
+ * The owning rotation's id.
+ */
+owner?: string, 
+/**
+ * The primary endpoint's id.
+ */
+primary: string, fallbacks: Array<FallbackStep>, failure_modes: FailureModes, };

@@ -85,6 +85,31 @@ pub enum ImportError {
     Inventory(#[from] InventoryError),
 }
 
+impl crate::error::Coded for ImportError {
+    fn code(&self) -> crate::error::Code {
+        use crate::error::Code;
+        match self {
+            ImportError::Read { .. } => Code::Io,
+            ImportError::TooLarge { .. }
+            | ImportError::NotUtf8 { .. }
+            | ImportError::Parse { .. }
+            | ImportError::Limit { .. }
+            | ImportError::Invalid { .. }
+            | ImportError::WouldEmpty { .. } => Code::Invalid,
+            ImportError::Inventory(e) => crate::error::Coded::code(e),
+        }
+    }
+}
+
+impl crate::error::Coded for ExportError {
+    fn code(&self) -> crate::error::Code {
+        match self {
+            ExportError::Serialize { .. } => crate::error::Code::Store,
+            ExportError::Inventory(e) => crate::error::Coded::code(e),
+        }
+    }
+}
+
 fn render_problems(file: &str, problems: &[ImportProblem]) -> String {
     problems
         .iter()

@@ -65,6 +65,25 @@ fn not_found_message(what: &Missing, id: &str) -> String {
     }
 }
 
+impl crate::error::Coded for RunbookError {
+    fn code(&self) -> crate::error::Code {
+        use crate::error::Code;
+        match self {
+            RunbookError::Io { .. } => Code::Io,
+            RunbookError::BadPath(_) | RunbookError::OutsideFolder(_) => Code::BadPath,
+            RunbookError::TooLarge { .. } => Code::Invalid,
+            RunbookError::Conflict { .. } => Code::Conflict,
+            RunbookError::NotFound { .. } => Code::NotFound,
+            RunbookError::Invalid(_) => Code::Invalid,
+            RunbookError::Inventory(e) => e.code(),
+            RunbookError::Settings(e) => e.code(),
+            RunbookError::Store(e) => e.code(),
+            RunbookError::DamagedIndex { .. } => Code::Io,
+            RunbookError::Watch(_) => Code::Watch,
+        }
+    }
+}
+
 impl RunbookError {
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         Self::Io {

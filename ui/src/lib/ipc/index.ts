@@ -1,65 +1,27 @@
-// The one door to the shell: every command the UI calls goes through `call`, which turns the
-// shell's `{code, message, fields}` error into an `IpcFailure`.
-import { invoke } from '@tauri-apps/api/core';
-import type {
-  AppInfo,
-  AuditReport,
-  Endpoint,
-  FieldError,
-  Inventory,
-  IpcError,
-  Rotation,
-  Settings,
-  TimelineEvent,
-  Vendor,
-  Workflow,
-} from '../ipc-types';
+// The UI's facade over the generated client (`commands.gen.ts`, made from the shell's one
+// declaration of its commands); views call `api.*` and `runbooks.*`, never `invoke`.
+import { commands } from './commands.gen';
+import type { Endpoint, Rotation, Settings, Vendor, Workflow } from '../ipc-types';
 
-export class IpcFailure extends Error {
-  code: string;
-  fields: FieldError[];
-  constructor(e: IpcError) {
-    super(e.message);
-    this.code = e.code;
-    this.fields = e.fields ?? [];
-  }
-}
-
-function isIpcError(e: unknown): e is IpcError {
-  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
-}
-
-export async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    if (isIpcError(e)) throw new IpcFailure(e);
-    throw new IpcFailure({ code: 'ipc', message: String(e), fields: [] });
-  }
-}
-
-/** A person-readable sentence for any failure. */
-export function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+export { IpcFailure, call, describe, describeFailure, type FailureCode } from './call';
+export { commands, events } from './commands.gen';
 
 export const api = {
-  appInfo: () => call<AppInfo>('app_info'),
-  inventory: () => call<Inventory>('inventory_get'),
-  saveVendor: (originalId: string | null, vendor: Vendor) =>
-    call<Vendor>('vendor_save', { originalId, vendor }),
-  deleteVendor: (id: string) => call<void>('vendor_delete', { id }),
+  appInfo: () => commands.appInfo(),
+  inventory: () => commands.inventoryGet(),
+  saveVendor: (originalId: string | null, vendor: Vendor) => commands.vendorSave(originalId, vendor),
+  deleteVendor: (id: string) => commands.vendorDelete(id),
   saveEndpoint: (originalId: string | null, endpoint: Endpoint) =>
-    call<Endpoint>('endpoint_save', { originalId, endpoint }),
-  deleteEndpoint: (id: string) => call<void>('endpoint_delete', { id }),
+    commands.endpointSave(originalId, endpoint),
+  deleteEndpoint: (id: string) => commands.endpointDelete(id),
   saveWorkflow: (originalId: string | null, workflow: Workflow) =>
-    call<Workflow>('workflow_save', { originalId, workflow }),
-  deleteWorkflow: (id: string) => call<void>('workflow_delete', { id }),
+    commands.workflowSave(originalId, workflow),
+  deleteWorkflow: (id: string) => commands.workflowDelete(id),
   saveRotation: (originalId: string | null, rotation: Rotation) =>
-    call<Rotation>('rotation_save', { originalId, rotation }),
-  deleteRotation: (id: string) => call<void>('rotation_delete', { id }),
-  audit: () => call<AuditReport>('audit_run'),
-  settings: () => call<Settings>('settings_get'),
-  saveSettings: (settings: Settings) => call<Settings>('settings_save', { settings }),
-  timeline: (incidentId: number | null) => call<TimelineEvent[]>('timeline_list', { incidentId }),
+    commands.rotationSave(originalId, rotation),
+  deleteRotation: (id: string) => commands.rotationDelete(id),
+  audit: () => commands.auditRun(),
+  settings: () => commands.settingsGet(),
+  saveSettings: (settings: Settings) => commands.settingsSave(settings),
+  timeline: (incidentId: number | null) => commands.timelineList(incidentId),
 };

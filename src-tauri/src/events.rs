@@ -1,0 +1,13 @@
+//! Payloads of the events the shell sends to the UI. Their names are declared with the
+//! commands, in [`crate::commands::list`]; send one with [`Event::emit`](crate::commands::Event).
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The runbook index changed from disk (another editor, a `git pull`): these files were
+/// added, changed or removed, and the index already holds them.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RunbooksChanged {
+    /// The changed files, relative to the runbooks folder.
+    pub files: Vec<String>,
+}
