@@ -575,3 +575,33 @@ fn list_and_audit_read_the_index_without_re_reading_the_folder() {
         "{list}"
     );
 }
+
+#[test]
+fn runbook_problem_counts_follow_an_inventory_change() {
+    let h = Harness::new();
+    let content = "---\nid: mistral-down\ntitle: Mistral down\nvendor: openai\nfailure_modes: [unavailable]\n---\n# Mistral down\n\n## Unavailable\n\n- [ ] Move traffic to {{endpoint:mistral-large}}\n";
+    h.ok(
+        name::runbook_save,
+        json!({"file": "mistral.md", "content": content, "baseVersion": null}),
+    );
+    let problems = |h: &Harness| {
+        let list = h.ok(name::runbook_list, json!({"query": {}}));
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["file"] == "mistral.md")
+            .map(|r| r["problems"].clone())
+            .unwrap()
+    };
+    assert_eq!(problems(&h), 1, "the endpoint is not in the inventory yet");
+
+    let ep = json!({"id": "mistral-large", "vendor": "openai", "name": "Large", "model": "m", "base_url": "https://api.example.com/v1", "api_style": "http", "credential": "env:KEY", "latency_slo_ms": 3000});
+    h.ok(
+        name::endpoint_save,
+        json!({"originalId": null, "endpoint": ep}),
+    );
+    assert_eq!(problems(&h), 0, "saving the endpoint re-checks the runbook");
+
+    h.ok(name::endpoint_delete, json!({"id": "mistral-large"}));
+    assert_eq!(problems(&h), 1, "deleting it brings the problem back");
+}

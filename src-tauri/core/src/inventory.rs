@@ -66,7 +66,7 @@ pub fn load(store: &Store) -> Result<Inventory, InventoryError> {
     store.read(|c| Ok(load_in(c)?))
 }
 
-fn load_in(c: &rusqlite::Connection) -> rusqlite::Result<Inventory> {
+pub(crate) fn load_in(c: &rusqlite::Connection) -> rusqlite::Result<Inventory> {
     Ok(Inventory {
         vendors: repo::load_vendors(c)?,
         endpoints: repo::load_endpoints(c)?,

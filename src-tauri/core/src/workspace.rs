@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::inventory::{demo, file::ImportError};
+use crate::inventory::{self, demo, file::ImportError, Entity, InventoryError};
+use crate::runbook;
 use crate::store::{default_db_path, OpenOptions, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -74,5 +75,27 @@ impl Workspace {
     /// The folder beside the database, where the workspace keeps its files (runbooks, …).
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Saves one inventory item (see [`inventory::save`]), then brings the runbook index in
+    /// step: runbook problems name endpoints, vendors and rotations, so their counts follow
+    /// the inventory. Unchanged runbook files are re-checked, not re-read from the index's
+    /// point of view; a failed re-index never fails the save (the next sync retries it).
+    pub fn save_item<E: Entity>(
+        &self,
+        original_id: Option<&str>,
+        item: E,
+    ) -> Result<E, InventoryError> {
+        let saved = inventory::save(&self.store, original_id, item)?;
+        let _ = runbook::service::refresh(self);
+        Ok(saved)
+    }
+
+    /// Deletes one inventory item (see [`inventory::delete`]), then brings the runbook index
+    /// in step, as [`Workspace::save_item`] does.
+    pub fn delete_item<E: Entity>(&self, id: &str) -> Result<(), InventoryError> {
+        inventory::delete::<E>(&self.store, id)?;
+        let _ = runbook::service::refresh(self);
+        Ok(())
     }
 }

@@ -1,5 +1,6 @@
 //! The inventory commands: `inventory_get`, and a save and a delete command per kind of item,
-//! each a call of the core's generic [`inventory::save`] / [`inventory::delete`].
+//! each a call of the workspace's generic `save_item` / `delete_item` (which keep the runbook
+//! index's problem counts in step with the inventory).
 
 use brownout_core::inventory::{self, Endpoint, Inventory, Rotation, Vendor, Workflow};
 use tauri::State;
@@ -19,15 +20,11 @@ macro_rules! item_commands {
             original_id: Option<String>,
             $item: $kind,
         ) -> Result<$kind, IpcError> {
-            Ok(inventory::save(
-                state.store(),
-                original_id.as_deref(),
-                $item,
-            )?)
+            Ok(state.workspace.save_item(original_id.as_deref(), $item)?)
         }
 
         pub async fn $delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-            Ok(inventory::delete::<$kind>(state.store(), &id)?)
+            Ok(state.workspace.delete_item::<$kind>(&id)?)
         }
     };
 }

@@ -14,7 +14,7 @@ pub use plan::{plan_import, ImportPlan, ImportSummary, KindChanges};
 
 use super::text_rules::{escape, printable};
 use super::validate::{inventory_issues, InventoryIssue};
-use super::{load, replace_all, Inventory, InventoryError};
+use super::{load, Inventory, InventoryError};
 use crate::store::Store;
 use crate::yaml::{self, YamlError};
 
@@ -83,6 +83,12 @@ pub enum ImportError {
     },
     #[error(transparent)]
     Inventory(#[from] InventoryError),
+}
+
+impl From<crate::store::StoreError> for ImportError {
+    fn from(e: crate::store::StoreError) -> Self {
+        Self::Inventory(e.into())
+    }
 }
 
 impl crate::error::Coded for ImportError {
@@ -239,17 +245,22 @@ pub fn import(
 ) -> Result<ImportPlan, ImportError> {
     let name = path.display().to_string();
     let inv = parse(&name, &read_text(path)?, Format::from_path(path))?;
-    let plan = plan_import(&load(store)?, &inv);
-    if plan.empties_inventory() && !options.allow_empty {
-        return Err(ImportError::WouldEmpty {
-            file: escape(&name).into_owned(),
-            current: plan.current,
-        });
-    }
-    if !options.dry_run {
-        replace_all(store, &inv)?;
-    }
-    Ok(plan)
+    // The plan, the empty check and the write see one state: a concurrent import cannot slip
+    // between them. A dry run rolls back (it writes nothing anyway).
+    store.write(|tx| {
+        let current = super::load_in(tx).map_err(InventoryError::from)?;
+        let plan = plan_import(&current, &inv);
+        if plan.empties_inventory() && !options.allow_empty {
+            return Err(ImportError::WouldEmpty {
+                file: escape(&name).into_owned(),
+                current: plan.current,
+            });
+        }
+        if !options.dry_run {
+            super::replace_all_in(tx, &inv)?;
+        }
+        Ok(plan)
+    })
 }
 
 /// Finds the line of an item's field in block-style YAML, by indentation. Best effort: flow

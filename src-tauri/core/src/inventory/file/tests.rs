@@ -1,5 +1,6 @@
 use super::*;
 use crate::inventory::demo::{demo_inventory, DEMO_INVENTORY};
+use crate::inventory::replace_all;
 use crate::store::Store;
 
 fn fresh() -> Store {
