@@ -13,6 +13,7 @@ PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev
   xvfb webkit2gtk-driver imagemagick
+  python3-yaml
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
