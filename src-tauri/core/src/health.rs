@@ -14,16 +14,7 @@ pub enum Health {
     Unknown,
 }
 
-impl Health {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Health::Healthy => "healthy",
-            Health::Degraded => "degraded",
-            Health::Down => "down",
-            Health::Unknown => "unknown",
-        }
-    }
-}
+crate::text_enum::text_enum!(Health);
 
 /// Whether a step conditional on endpoint health (`{{if-healthy:…}}`) applies right now.
 /// Ordered worst first, so the worst of several conditions is their minimum.

@@ -57,7 +57,7 @@ use std::collections::{HashMap, HashSet};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::refs::{pieces, split_pin, Piece};
-use crate::health::{Health, HealthLookup};
+use crate::health::HealthLookup;
 use crate::slug::slugify;
 pub(crate) use steps::step_conditions;
 use steps::{open_item, step_facts};
@@ -128,11 +128,10 @@ fn href(url: &str) -> String {
     out
 }
 
-fn health_of(opts: &RenderOptions, id: &str) -> &'static str {
+fn health_of(opts: &RenderOptions, id: &str) -> String {
     opts.health
         .health(id)
-        .map(Health::as_str)
-        .unwrap_or("missing")
+        .map_or_else(|| "missing".into(), |h| h.to_string())
 }
 
 /// The longest image alt text and title kept: attribute values are escaped in time that
