@@ -1,3 +1,4 @@
+use crate::health::Health;
 use std::collections::HashMap;
 
 use super::*;
