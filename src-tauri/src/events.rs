@@ -4,8 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-/// The runbook index changed from disk (another editor, a `git pull`): these files were
-/// added, changed or removed, and the index already holds them.
+/// Runbook files changed on disk (another editor, a `git pull`); the index already holds them.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct RunbooksChanged {
     /// The changed files, relative to the runbooks folder.

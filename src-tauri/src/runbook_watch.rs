@@ -1,5 +1,5 @@
 //! Keeps the runbook index in step with the folder while the window is open, and tells the UI
-//! (`runbooks-changed`) when the index changed, e.g. after a `git pull`: the runbook list, the
+//! (`runbooks-changed`) when files changed on disk, e.g. after a `git pull`: the runbook list, the
 //! open runbook, and the audit and dashboard (whose runbook coverage comes from the index)
 //! reload on it.
 
@@ -29,8 +29,10 @@ pub fn restart<R: Runtime>(app: &AppHandle<R>) {
         let handle = app.clone();
         watch(&dir, move |seen| {
             let files = match service::refresh(&ws) {
-                // The app's own save indexed its file already: nothing new, nothing to say.
-                Ok(report) if report.is_empty() => return,
+                // Nothing new to the index, yet the files did change: the app's own save may
+                // have indexed another writer's version that landed just after it, so the
+                // open editor must still compare versions (its own save's echo is ignored).
+                Ok(report) if report.is_empty() => seen,
                 Ok(report) => changed(report),
                 Err(e) => {
                     eprintln!("brownout: cannot re-index runbooks: {e}");

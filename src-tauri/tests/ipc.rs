@@ -605,3 +605,34 @@ fn runbook_problem_counts_follow_an_inventory_change() {
     h.ok(name::endpoint_delete, json!({"id": "mistral-large"}));
     assert_eq!(problems(&h), 1, "deleting it brings the problem back");
 }
+
+/// A save indexes its file at once, so the watcher's sync that follows finds nothing new; it
+/// still tells the window which files changed, because another writer's version may have
+/// landed between the save's write and its indexing (the editor tells its own echo apart by
+/// version).
+#[test]
+fn the_watcher_reports_changed_files_even_when_a_save_indexed_them_first() {
+    let h = Harness::new();
+    let changes = h.watch_runbooks();
+    // Whatever the watcher reports about the freshly installed folder comes first.
+    while changes
+        .recv_timeout(std::time::Duration::from_secs(2))
+        .is_ok()
+    {}
+    let open = h.ok(name::runbook_open, json!({"file": "openai.md"}));
+    let content = open["document"]["content"].as_str().unwrap().to_owned() + "\nOne more line.\n";
+    h.ok(
+        name::runbook_save,
+        json!({"file": "openai.md", "content": content, "baseVersion": open["document"]["version"]}),
+    );
+    let files = changes
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the watcher reports the saved file");
+    assert!(
+        files["files"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("openai.md")),
+        "{files}"
+    );
+}
