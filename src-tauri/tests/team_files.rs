@@ -5,6 +5,15 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+// Helpers shared by this folder's test crates (see the README's Layout).
+mod support {
+    pub mod binary;
+    pub mod findings;
+}
+
+use support::binary::{assert_fails_saying, text};
+use support::findings::finding_kinds;
+
 const INVENTORY: &str = r#"vendors:
 - id: acme-ai
   name: Acme AI
@@ -116,10 +125,6 @@ impl Team {
     }
 }
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
 #[test]
 fn runbook_check_uses_the_team_inventory_and_creates_no_database() {
     let team = Team::new();
@@ -173,17 +178,7 @@ fn audit_reports_the_team_inventory_with_its_runbooks_and_creates_no_database() 
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut found: Vec<(String, String)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["kind"].as_str().unwrap().to_owned(),
-                f["workflow"].as_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect();
+    let mut found = finding_kinds(&report);
     found.sort();
     assert_eq!(
         found,
@@ -222,12 +217,7 @@ fn a_broken_inventory_file_is_bad_input_and_creates_no_database() {
     let team = Team::new();
     std::fs::write(&team.inventory, "vendors: [").unwrap();
     let out = team.run(&["audit", "--inventory", Team::path(&team.inventory)]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("inventory.yaml"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_fails_saying(&out, 2, "inventory.yaml");
     assert_eq!(team.home_contents(), Vec::<PathBuf>::new());
 }
 

@@ -7,7 +7,8 @@ fn fresh() -> Store {
 }
 
 fn demo_store() -> Store {
-    let s = demo_store();
+    let s = fresh();
+    replace_all(&s, &demo_inventory().unwrap()).unwrap();
     s
 }
 
