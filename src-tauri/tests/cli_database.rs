@@ -3,7 +3,7 @@
 //! databases. Every test runs the real binary.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Output, Stdio};
 
 // Helpers shared by this folder's test crates (see the README's Layout).
 mod support {

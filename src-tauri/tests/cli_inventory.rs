@@ -2,7 +2,7 @@
 //! whose reader has gone.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::process::{Child, ExitStatus, Output, Stdio};
 use std::time::{Duration, Instant};
 
 // Helpers shared by this folder's test crates (see the README's Layout).

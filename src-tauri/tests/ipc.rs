@@ -411,12 +411,12 @@ fn runbook_open_preview_and_save_with_conflicts() {
         edited
     );
 
-    let e = h.refused(
+    h.refused(
         name::runbook_open,
         json!({"file": "../brownout.db"}),
         "bad_path",
     );
-    let e = h.refused(name::runbook_open, json!({"file": "nope.md"}), "not_found");
+    h.refused(name::runbook_open, json!({"file": "nope.md"}), "not_found");
 }
 
 #[test]
@@ -427,7 +427,7 @@ fn runbook_create_and_walk_with_timeline() {
         json!({"title": "Gemini quota", "vendor": "google"}),
     );
     assert_eq!(doc["file"], "gemini-quota.md");
-    let e = h.refused(
+    h.refused(
         name::runbook_create,
         json!({"title": " ", "vendor": "google"}),
         "invalid",
@@ -463,8 +463,8 @@ fn runbook_create_and_walk_with_timeline() {
     assert_eq!(events[0]["actor"], operator);
     assert_eq!(events[0]["data"]["note"], "probes red since 09:12");
 
-    let e = h.refused(name::walkthrough_mark, json!({"mark": {"runbook_id": "gemini-quota", "incident_id": null, "step_id": "no/such-step", "state": "done"}}), "not_found");
-    let e = h.refused(
+    h.refused(name::walkthrough_mark, json!({"mark": {"runbook_id": "gemini-quota", "incident_id": null, "step_id": "no/such-step", "state": "done"}}), "not_found");
+    h.refused(
         name::walkthrough_get,
         json!({"runbookId": "missing", "incidentId": null}),
         "not_found",
