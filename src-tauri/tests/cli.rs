@@ -1,23 +1,20 @@
 //! The headless CLI as a user runs it: real binary, no display, exit codes 0/1/2.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
-fn brownout(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brownout"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        // Headless: no display at all, so any GTK initialisation would fail loudly.
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("BROWNOUT_DB")
-        .output()
-        .unwrap()
+// Helpers shared by this folder's test crates (see the README's Layout).
+mod support {
+    pub mod binary;
 }
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+use support::binary::{assert_fails_saying, brownout, text};
+
+/// A fresh folder and the path of a database (not yet made) in it.
+fn scratch() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    (dir, db)
 }
 
 #[test]
@@ -39,8 +36,7 @@ fn help_lists_every_subcommand() {
 
 #[test]
 fn export_prints_the_seeded_demo_and_round_trips() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let (dir, db) = scratch();
     let out = brownout(&db, &["inventory", "export", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -59,8 +55,7 @@ fn export_prints_the_seeded_demo_and_round_trips() {
 
 #[test]
 fn broken_import_is_rejected_precisely_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let (dir, db) = scratch();
     let before = brownout(&db, &["inventory", "export"]).stdout;
     let broken = text(&before).replace("primary: anthropic-sonnet", "primary: anthropic-opus");
     let line = broken
@@ -82,8 +77,7 @@ fn broken_import_is_rejected_precisely_and_changes_nothing() {
 
 #[test]
 fn audit_exit_code_follows_critical_findings() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let (dir, db) = scratch();
     let out = brownout(&db, &["audit"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("doc-summaries"));
@@ -113,11 +107,9 @@ fn audit_exit_code_follows_critical_findings() {
 
 #[test]
 fn bad_usage_and_newer_database_exit_2() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let (dir, db) = scratch();
     let out = brownout(&db, &["inventory", "export", "--format", "toml"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("toml"));
+    assert_fails_saying(&out, 2, "toml");
     let future = dir.path().join("future.db");
     rusqlite::Connection::open(&future)
         .unwrap()
@@ -125,34 +117,23 @@ fn bad_usage_and_newer_database_exit_2() {
         .execute_batch("PRAGMA user_version = 99; PRAGMA application_id = 1112690519;")
         .unwrap();
     let out = brownout(&future, &["audit"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("newer Brownout"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_fails_saying(&out, 2, "newer Brownout");
 }
 
 #[test]
 fn window_without_a_display_is_a_clear_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = brownout(&dir.path().join("x.db"), &[]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("no display"),
-        "{}",
-        text(&out.stderr)
-    );
+    let (_dir, db) = scratch();
+    let out = brownout(&db, &[]);
+    assert_fails_saying(&out, 2, "no display");
 }
 
-fn repo_runbooks() -> std::path::PathBuf {
+fn repo_runbooks() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../runbooks")
 }
 
 #[test]
 fn runbook_check_passes_on_the_shipped_runbooks_and_names_lines_on_broken_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let (dir, db) = scratch();
     let shipped = repo_runbooks();
     let out = brownout(&db, &["runbook", "check", shipped.to_str().unwrap()]);
     assert_eq!(
@@ -208,62 +189,45 @@ fn runbook_check_passes_on_the_shipped_runbooks_and_names_lines_on_broken_ones()
 
 #[test]
 fn runbook_check_without_a_folder_uses_the_workspace_runbooks() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = brownout(&dir.path().join("x.db"), &["runbook", "check"]);
+    let (dir, db) = scratch();
+    let out = brownout(&db, &["runbook", "check"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
         dir.path().join("runbooks/openai.md").is_file(),
         "defaults installed on first run"
     );
-    let out = brownout(
-        &dir.path().join("x.db"),
-        &["runbook", "check", "/no/such/folder"],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("/no/such/folder"),
-        "{}",
-        text(&out.stderr)
-    );
+    let out = brownout(&db, &["runbook", "check", "/no/such/folder"]);
+    assert_fails_saying(&out, 2, "/no/such/folder");
 }
+
+/// Markdown that is not a runbook, with a script link, raw HTML and an endpoint reference.
+const NOTES: &str = "# Notes\n\nSee [status](https://status.openai.com), not [this](javascript:alert(1)).\n\n<img src=x onerror=alert(1)>\n\n- [ ] Use {{endpoint:anthropic-haiku}}\n";
 
 #[test]
 fn runbook_render_prints_sanitized_html_for_any_markdown() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let (dir, db) = scratch();
     let file = dir.path().join("notes.md");
-    std::fs::write(
-        &file,
-        "# Notes\n\nSee [status](https://status.openai.com), not [this](javascript:alert(1)).\n\n<img src=x onerror=alert(1)>\n\n- [ ] Use {{endpoint:anthropic-haiku}}\n",
-    )
-    .unwrap();
+    std::fs::write(&file, NOTES).unwrap();
     let out = brownout(&db, &["runbook", "render", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let html = text(&out.stdout);
-    assert!(html.contains("<h1 id=\"h-notes\">Notes</h1>"), "{html}");
-    assert!(
-        html.contains("href=\"https://status.openai.com\""),
-        "{html}"
-    );
+    for want in [
+        "<h1 id=\"h-notes\">Notes</h1>",
+        "href=\"https://status.openai.com\"",
+        "&lt;img src=x onerror=alert(1)&gt;",
+        "data-endpoint=\"anthropic-haiku\" data-health=\"unknown\"",
+    ] {
+        assert!(html.contains(want), "{want:?} not in {html}");
+    }
     assert!(!html.contains("javascript:"), "{html}");
-    assert!(
-        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
-        "{html}"
-    );
-    assert!(
-        html.contains("data-endpoint=\"anthropic-haiku\" data-health=\"unknown\""),
-        "{html}"
-    );
     let missing = brownout(&db, &["runbook", "render", "/no/such.md"]);
-    assert_eq!(missing.status.code(), Some(2));
-    assert!(text(&missing.stderr).contains("/no/such.md"));
+    assert_fails_saying(&missing, 2, "/no/such.md");
 }
 
 #[test]
 fn runbook_check_reports_bad_entries_escaped_and_checks_everything_else() {
     use std::os::unix::ffi::OsStrExt;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let (dir, db) = scratch();
     let folder = dir.path().join("runbooks");
     std::fs::create_dir(&folder).unwrap();
     let openai = std::fs::read_to_string(repo_runbooks().join("openai.md")).unwrap();
@@ -319,8 +283,7 @@ fn runbook_check_reports_bad_entries_escaped_and_checks_everything_else() {
 
 #[test]
 fn audit_goes_on_past_entries_of_the_runbooks_folder_that_cannot_be_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let (dir, db) = scratch();
     let first = brownout(&db, &["audit", "--json"]);
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
     let runbooks = dir.path().join("runbooks");

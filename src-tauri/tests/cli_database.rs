@@ -3,27 +3,14 @@
 //! databases. Every test runs the real binary.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Output, Stdio};
 
-fn command(db: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_brownout"));
-    c.arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("BROWNOUT_DB")
-        .env_remove("BROWNOUT_CRASH_AT");
-    c
+// Helpers shared by this folder's test crates (see the README's Layout).
+mod support {
+    pub mod binary;
 }
 
-fn brownout(db: &Path, args: &[&str]) -> Output {
-    command(db, args).output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use support::binary::{brownout, command, text};
 
 /// The demo inventory as a fresh database exports it.
 fn demo_export(dir: &Path) -> Vec<u8> {
@@ -230,41 +217,41 @@ fn assert_refused_untouched(db: &Path, what: &str, expected: &str) {
 fn files_that_are_not_brownout_databases_are_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
 
-    let other_app = dir.path().join("other").join("notes.db");
-    std::fs::create_dir(other_app.parent().unwrap()).unwrap();
-    let c = rusqlite::Connection::open(&other_app).unwrap();
-    c.execute_batch(
-        "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
+    // Each file in a folder of its own, so that the snapshot sees SQLite's side files.
+    let sqlite_file = |relative: &str, sql: &str| {
+        let path = dir.path().join(relative);
+        std::fs::create_dir(path.parent().unwrap()).unwrap();
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(sql).unwrap();
+        path
+    };
+    let other_app_tables = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
          CREATE TABLE tags (note INTEGER, tag TEXT);
          INSERT INTO notes (body) VALUES ('groceries'), ('call Ana');
          INSERT INTO tags VALUES (1, 'home');
-         PRAGMA user_version = 3;",
-    )
-    .unwrap();
-    drop(c);
-    assert_refused_untouched(
-        &other_app,
-        "another application's file",
-        "not a Brownout database",
-    );
-
-    let negative = dir.path().join("negative").join("n.db");
-    std::fs::create_dir(negative.parent().unwrap()).unwrap();
-    let c = rusqlite::Connection::open(&negative).unwrap();
-    c.execute_batch("PRAGMA user_version = -5;").unwrap();
-    drop(c);
-    assert_refused_untouched(&negative, "negative user_version", "negative");
-
-    let marked = dir.path().join("marked").join("m.db");
-    std::fs::create_dir(marked.parent().unwrap()).unwrap();
-    let c = rusqlite::Connection::open(&marked).unwrap();
-    c.execute_batch("PRAGMA application_id = 1234;").unwrap();
-    drop(c);
-    assert_refused_untouched(
-        &marked,
-        "another application's marker",
-        "another application",
-    );
+         PRAGMA user_version = 3;";
+    for (relative, sql, what, expected) in [
+        (
+            "other/notes.db",
+            other_app_tables,
+            "another application's file",
+            "not a Brownout database",
+        ),
+        (
+            "negative/n.db",
+            "PRAGMA user_version = -5;",
+            "negative user_version",
+            "negative",
+        ),
+        (
+            "marked/m.db",
+            "PRAGMA application_id = 1234;",
+            "another application's marker",
+            "another application",
+        ),
+    ] {
+        assert_refused_untouched(&sqlite_file(relative, sql), what, expected);
+    }
 
     let text_file = dir.path().join("text").join("readme.db");
     std::fs::create_dir(text_file.parent().unwrap()).unwrap();

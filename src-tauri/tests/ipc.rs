@@ -10,6 +10,13 @@ use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindow;
 
+// Helpers shared by this folder's test crates (see the README's Layout).
+mod support {
+    pub mod findings;
+}
+
+use support::findings::finding_kinds;
+
 struct Harness {
     window: WebviewWindow<tauri::test::MockRuntime>,
     _app: tauri::App<tauri::test::MockRuntime>,
@@ -68,9 +75,26 @@ impl Harness {
         e
     }
 
+    /// Fails with `code`; the error, for further checks.
+    fn refused(&self, cmd: &str, args: Value, code: &str) -> Value {
+        let e = self.err(cmd, args);
+        assert_eq!(e["code"], code, "{cmd}: {e}");
+        e
+    }
+
     fn inventory(&self) -> Value {
         self.ok(name::inventory_get, json!({}))
     }
+}
+
+/// The fields an `invalid` error names, in its order.
+fn field_names(e: &Value) -> Vec<&str> {
+    e["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect()
 }
 
 fn find<'a>(list: &'a Value, id: &str) -> Option<&'a Value> {
@@ -114,25 +138,20 @@ fn vendor_save_and_delete() {
         json!({"originalId": "mistral", "vendor": renamed}),
     );
     assert!(find(&h.inventory()["vendors"], "mistral-ai").is_some());
-    let e = h.err(
+    let e = h.refused(
         name::vendor_save,
         json!({"originalId": null, "vendor": {"id": "Bad!", "name": "", "status_page": "ftp://x"}}),
+        "invalid",
     );
-    assert_eq!(e["code"], "invalid");
-    let fields: Vec<&str> = e["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let fields = field_names(&e);
     assert_eq!(fields, ["id", "name", "status_page"]);
     h.ok(name::vendor_delete, json!({"id": "mistral-ai"}));
-    assert_eq!(
-        h.err(name::vendor_delete, json!({"id": "mistral-ai"}))["code"],
-        "not_found"
+    h.refused(
+        name::vendor_delete,
+        json!({"id": "mistral-ai"}),
+        "not_found",
     );
-    let e = h.err(name::vendor_delete, json!({"id": "openai"}));
-    assert_eq!(e["code"], "in_use");
+    let e = h.refused(name::vendor_delete, json!({"id": "openai"}), "in_use");
     assert!(
         e["message"]
             .as_str()
@@ -150,22 +169,17 @@ fn endpoint_save_and_delete() {
         name::endpoint_save,
         json!({"originalId": null, "endpoint": ep}),
     );
-    let e = h.err(name::endpoint_save, json!({"originalId": null, "endpoint": {"id": "x", "vendor": "nope", "name": "X", "model": "m", "base_url": "api.example.com", "api_style": "http", "credential": "sk-123", "latency_slo_ms": 0}}));
-    assert_eq!(e["code"], "invalid");
-    let fields: Vec<&str> = e["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let e = h.refused(name::endpoint_save, json!({"originalId": null, "endpoint": {"id": "x", "vendor": "nope", "name": "X", "model": "m", "base_url": "api.example.com", "api_style": "http", "credential": "sk-123", "latency_slo_ms": 0}}), "invalid");
+    let fields = field_names(&e);
     assert_eq!(
         fields,
         ["base_url", "vendor", "credential", "latency_slo_ms"]
     );
     h.ok(name::endpoint_delete, json!({"id": "mistral-large"}));
-    assert_eq!(
-        h.err(name::endpoint_delete, json!({"id": "anthropic-sonnet"}))["code"],
-        "in_use"
+    h.refused(
+        name::endpoint_delete,
+        json!({"id": "anthropic-sonnet"}),
+        "in_use",
     );
     // A malformed argument is refused by the dispatch before the core sees it.
     let bad = h.invoke(
@@ -196,16 +210,17 @@ fn workflow_save_and_delete() {
         .clone();
     assert_eq!(back, w);
     w["primary"] = json!("ghost");
-    let e = h.err(
+    let e = h.refused(
         name::workflow_save,
         json!({"originalId": "support-chat-eu", "workflow": w}),
+        "invalid",
     );
-    assert_eq!(e["code"], "invalid");
     assert_eq!(e["fields"][0]["field"], "primary");
     h.ok(name::workflow_delete, json!({"id": "support-chat-eu"}));
-    assert_eq!(
-        h.err(name::workflow_delete, json!({"id": "support-chat-eu"}))["code"],
-        "not_found"
+    h.refused(
+        name::workflow_delete,
+        json!({"id": "support-chat-eu"}),
+        "not_found",
     );
 }
 
@@ -220,10 +235,7 @@ fn rotation_save_and_delete() {
     let e = h.err(name::rotation_save, json!({"originalId": "night", "rotation": {"id": "night", "name": "N", "time_zone": "Nowhere", "shift_hours": 12, "handoff": "9", "members": []}}));
     assert_eq!(e["fields"][0]["field"], "time_zone");
     h.ok(name::rotation_delete, json!({"id": "night"}));
-    assert_eq!(
-        h.err(name::rotation_delete, json!({"id": "support-ai"}))["code"],
-        "in_use"
-    );
+    h.refused(name::rotation_delete, json!({"id": "support-ai"}), "in_use");
 }
 
 #[test]
@@ -264,8 +276,11 @@ fn errors_reach_the_ui_as_code_message_and_fields() {
     );
     let mut settings = h.ok(name::settings_get, json!({}));
     settings["time_zone"] = json!("Atlantis/Capital");
-    let e = h.err(name::settings_save, json!({ "settings": settings }));
-    assert_eq!(e["code"], "invalid");
+    let e = h.refused(
+        name::settings_save,
+        json!({ "settings": settings }),
+        "invalid",
+    );
     assert_eq!(e["fields"].as_array().unwrap().len(), 1, "{e}");
     assert_eq!(e["fields"][0]["field"], "time_zone");
     assert_eq!(
@@ -323,8 +338,7 @@ fn settings_get_and_save() {
     assert_eq!(h.ok(name::app_info, json!({}))["operator"], "Ana Lima");
     let mut bad = s.clone();
     bad["time_zone"] = json!("Atlantis/Capital");
-    let e = h.err(name::settings_save, json!({"settings": bad}));
-    assert_eq!(e["code"], "invalid");
+    let e = h.refused(name::settings_save, json!({"settings": bad}), "invalid");
     assert_eq!(e["fields"][0]["field"], "time_zone");
     assert_eq!(h.ok(name::settings_get, json!({})), s);
 }
@@ -397,10 +411,12 @@ fn runbook_open_preview_and_save_with_conflicts() {
         edited
     );
 
-    let e = h.err(name::runbook_open, json!({"file": "../brownout.db"}));
-    assert_eq!(e["code"], "bad_path");
-    let e = h.err(name::runbook_open, json!({"file": "nope.md"}));
-    assert_eq!(e["code"], "not_found");
+    h.refused(
+        name::runbook_open,
+        json!({"file": "../brownout.db"}),
+        "bad_path",
+    );
+    h.refused(name::runbook_open, json!({"file": "nope.md"}), "not_found");
 }
 
 #[test]
@@ -411,11 +427,11 @@ fn runbook_create_and_walk_with_timeline() {
         json!({"title": "Gemini quota", "vendor": "google"}),
     );
     assert_eq!(doc["file"], "gemini-quota.md");
-    let e = h.err(
+    h.refused(
         name::runbook_create,
         json!({"title": " ", "vendor": "google"}),
+        "invalid",
     );
-    assert_eq!(e["code"], "invalid");
 
     let walk = h.ok(
         name::walkthrough_get,
@@ -447,30 +463,12 @@ fn runbook_create_and_walk_with_timeline() {
     assert_eq!(events[0]["actor"], operator);
     assert_eq!(events[0]["data"]["note"], "probes red since 09:12");
 
-    let e = h.err(
-        name::walkthrough_mark,
-        json!({"mark": {"runbook_id": "gemini-quota", "incident_id": null, "step_id": "no/such-step", "state": "done"}}),
-    );
-    assert_eq!(e["code"], "not_found");
-    let e = h.err(
+    h.refused(name::walkthrough_mark, json!({"mark": {"runbook_id": "gemini-quota", "incident_id": null, "step_id": "no/such-step", "state": "done"}}), "not_found");
+    h.refused(
         name::walkthrough_get,
         json!({"runbookId": "missing", "incidentId": null}),
+        "not_found",
     );
-    assert_eq!(e["code"], "not_found");
-}
-
-fn finding_kinds(report: &Value) -> Vec<(String, String)> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["kind"].as_str().unwrap().to_owned(),
-                f["workflow"].as_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect()
 }
 
 #[test]
@@ -538,11 +536,11 @@ fn walkthrough_reset_puts_every_step_back_and_lands_on_the_walks_timeline() {
     assert_eq!(timeline[0]["data"]["cleared"], 1);
     assert_eq!(timeline[1]["kind"], "runbook_step");
     assert_eq!(timeline[1]["data"]["state"], "done");
-    let e = h.err(
+    let e = h.refused(
         name::walkthrough_reset,
         json!({"runbookId": "missing", "incidentId": null}),
+        "not_found",
     );
-    assert_eq!(e["code"], "not_found");
     assert_eq!(e["message"], "no runbook with id 'missing'");
 }
 

@@ -5,6 +5,15 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+// Helpers shared by this folder's test crates (see the README's Layout).
+mod support {
+    pub mod binary;
+    pub mod findings;
+}
+
+use support::binary::{assert_fails_saying, text};
+use support::findings::finding_kinds;
+
 const INVENTORY: &str = r#"vendors:
 - id: acme-ai
   name: Acme AI
@@ -95,8 +104,19 @@ impl Team {
             .unwrap()
     }
 
-    fn path(p: &Path) -> &str {
-        p.to_str().unwrap()
+    /// A run that must end with exit code 1: problems found.
+    fn run_finding_problems(&self, args: &[&str]) -> Output {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        out
+    }
+
+    fn inventory_arg(&self) -> &str {
+        self.inventory.to_str().unwrap()
+    }
+
+    fn runbooks_arg(&self) -> &str {
+        self.runbooks.to_str().unwrap()
     }
 
     /// Everything the run left in the home folder.
@@ -116,21 +136,11 @@ impl Team {
     }
 }
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
 #[test]
 fn runbook_check_uses_the_team_inventory_and_creates_no_database() {
     let team = Team::new();
-    let out = team.run(&[
-        "runbook",
-        "check",
-        Team::path(&team.runbooks),
-        "--inventory",
-        Team::path(&team.inventory),
-    ]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let (runbooks, inventory) = (team.runbooks_arg(), team.inventory_arg());
+    let out = team.run_finding_problems(&["runbook", "check", runbooks, "--inventory", inventory]);
     let stdout = text(&out.stdout);
     let legacy = team.runbooks.join("legacy.md");
     assert_eq!(
@@ -149,8 +159,7 @@ fn without_the_inventory_flag_the_workspace_database_is_used() {
     // The other side of the test above: the same check without --inventory opens (and here
     // creates) the default database, so the empty home above means something.
     let team = Team::new();
-    let out = team.run(&["runbook", "check", Team::path(&team.runbooks)]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let out = team.run_finding_problems(&["runbook", "check", team.runbooks_arg()]);
     assert!(
         text(&out.stdout).contains("acme.md:4: unknown vendor 'acme-ai'"),
         "{}",
@@ -163,27 +172,16 @@ fn without_the_inventory_flag_the_workspace_database_is_used() {
 #[test]
 fn audit_reports_the_team_inventory_with_its_runbooks_and_creates_no_database() {
     let team = Team::new();
-    let out = team.run(&[
+    let out = team.run_finding_problems(&[
         "audit",
         "--json",
         "--inventory",
-        Team::path(&team.inventory),
+        team.inventory_arg(),
         "--runbooks",
-        Team::path(&team.runbooks),
+        team.runbooks_arg(),
     ]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut found: Vec<(String, String)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["kind"].as_str().unwrap().to_owned(),
-                f["workflow"].as_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect();
+    let mut found = finding_kinds(&report);
     found.sort();
     assert_eq!(
         found,
@@ -221,13 +219,8 @@ fn audit_reports_the_team_inventory_with_its_runbooks_and_creates_no_database() 
 fn a_broken_inventory_file_is_bad_input_and_creates_no_database() {
     let team = Team::new();
     std::fs::write(&team.inventory, "vendors: [").unwrap();
-    let out = team.run(&["audit", "--inventory", Team::path(&team.inventory)]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("inventory.yaml"),
-        "{}",
-        text(&out.stderr)
-    );
+    let out = team.run(&["audit", "--inventory", team.inventory_arg()]);
+    assert_fails_saying(&out, 2, "inventory.yaml");
     assert_eq!(team.home_contents(), Vec::<PathBuf>::new());
 }
 
@@ -237,13 +230,8 @@ fn the_file_flags_need_their_partners() {
     // `runbook check --inventory` needs the folder to check; `audit --runbooks` needs the
     // inventory the runbooks are counted against.
     for args in [
-        vec![
-            "runbook",
-            "check",
-            "--inventory",
-            Team::path(&team.inventory),
-        ],
-        vec!["audit", "--runbooks", Team::path(&team.runbooks)],
+        vec!["runbook", "check", "--inventory", team.inventory_arg()],
+        vec!["audit", "--runbooks", team.runbooks_arg()],
     ] {
         let out = team.run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

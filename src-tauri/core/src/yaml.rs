@@ -133,6 +133,15 @@ impl<'de> DeserializeSeed<'de> for Budget<'_> {
     }
 }
 
+/// Visitor methods for scalars whose size does not grow with the input: one unit each.
+macro_rules! spend_one_per_value {
+    ($($visit:ident: $scalar:ty),* $(,)?) => {$(
+        fn $visit<E: de::Error>(self, _: $scalar) -> Result<(), E> {
+            self.spend(1)
+        }
+    )*};
+}
+
 impl<'de> Visitor<'de> for Budget<'_> {
     type Value = ();
 
@@ -140,24 +149,14 @@ impl<'de> Visitor<'de> for Budget<'_> {
         f.write_str("any YAML value")
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.spend(1)
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.spend(1)
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.spend(1)
-    }
-    fn visit_i128<E: de::Error>(self, _: i128) -> Result<(), E> {
-        self.spend(1)
-    }
-    fn visit_u128<E: de::Error>(self, _: u128) -> Result<(), E> {
-        self.spend(1)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.spend(1)
-    }
+    spend_one_per_value!(
+        visit_bool: bool,
+        visit_i64: i64,
+        visit_u64: u64,
+        visit_i128: i128,
+        visit_u128: u128,
+        visit_f64: f64,
+    );
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
         self.spend(1 + v.len())
     }

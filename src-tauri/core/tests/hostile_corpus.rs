@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use brownout_core::health::Health;
 use brownout_core::inventory::demo::demo_inventory;
 use brownout_core::inventory::FailureMode;
-use brownout_core::runbook::parse::front_matter;
+use brownout_core::runbook::parse::{front_matter, KEYS};
 use brownout_core::runbook::render::{render_document, RenderOptions};
 use brownout_core::runbook::{check_source, parse, FrontMatter};
 use proptest::prelude::*;
@@ -347,20 +347,10 @@ fn markdown() -> impl Strategy<Value = String> {
 }
 
 fn front() -> impl Strategy<Value = String> {
+    // Every known key, one near miss, and any other name.
+    let keys: Vec<&str> = KEYS.iter().copied().chain(["idd"]).collect();
     let key = prop_oneof![
-        proptest::sample::select(
-            &[
-                "id",
-                "title",
-                "vendor",
-                "failure_modes",
-                "workflows",
-                "owner",
-                "reviewed",
-                "idd",
-            ][..]
-        )
-        .prop_map(str::to_owned),
+        proptest::sample::select(keys).prop_map(str::to_owned),
         "[a-z_]{1,8}",
     ];
     let value = prop_oneof![

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use brownout_e2e::{App, TestResult};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::Locator;
 
@@ -66,6 +67,35 @@ async fn preview_shows(app: &App, text: &str) -> TestResult {
     )
     .await?;
     Ok(())
+}
+
+/// Opens `file`, waits for its preview to show `title`, and starts the walk-through.
+async fn start_walk(app: &App, file: &str, title: &str) -> TestResult {
+    open_runbook(app, file).await?;
+    // The button is enabled once the runbook has loaded.
+    preview_shows(app, title).await?;
+    app.wait_for(
+        "[data-testid=walk-runbook]:not([disabled])",
+        Duration::from_secs(10),
+    )
+    .await?
+    .click()
+    .await?;
+    Ok(())
+}
+
+/// Presses the control `testid` (step-done, step-blocked, …) of a walk step.
+async fn press(step: &Element, testid: &str) -> TestResult {
+    step.find(Locator::Css(&format!("[data-testid={testid}]")))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+/// The selector of walk step `id` in `state`.
+fn step_in(id: &str, state: &str) -> String {
+    format!("[data-testid=walk-step][data-step-id='{id}'][data-state={state}]")
 }
 
 #[tokio::test]
@@ -211,15 +241,11 @@ async fn editing_a_runbook_previews_saves_and_respects_changes_on_disk() {
 async fn walking_a_runbook_puts_every_step_change_on_the_timeline() {
     let app = App::launch("walk_runbook").await;
     let result: TestResult = async {
-        open_runbook(&app, "anthropic.md").await?;
-        // The button is enabled once the runbook has loaded.
-        preview_shows(&app, "Anthropic throttled, overloaded or slow").await?;
-        app.wait_for(
-            "[data-testid=walk-runbook]:not([disabled])",
-            Duration::from_secs(10),
+        start_walk(
+            &app,
+            "anthropic.md",
+            "Anthropic throttled, overloaded or slow",
         )
-        .await?
-        .click()
         .await?;
         let progress = app.testid("walk-progress").await?;
         let before = progress.text().await?;
@@ -233,28 +259,14 @@ async fn walking_a_runbook_puts_every_step_change_on_the_timeline() {
             .await?
             .send_keys("Probes red since 09:12")
             .await?;
-        first
-            .find(Locator::Css("[data-testid=step-done]"))
-            .await?
-            .click()
+        press(first, "step-done").await?;
+        app.wait_for(&step_in(&first_id, "done"), Duration::from_secs(10))
             .await?;
-        app.wait_for(
-            &format!("[data-testid=walk-step][data-step-id='{first_id}'][data-state=done]"),
-            Duration::from_secs(10),
-        )
-        .await?;
         let second = app.all("[data-testid=walk-step]").await?.remove(1);
         let second_id = second.attr("data-step-id").await?.unwrap();
-        second
-            .find(Locator::Css("[data-testid=step-blocked]"))
-            .await?
-            .click()
+        press(&second, "step-blocked").await?;
+        app.wait_for(&step_in(&second_id, "blocked"), Duration::from_secs(10))
             .await?;
-        app.wait_for(
-            &format!("[data-testid=walk-step][data-step-id='{second_id}'][data-state=blocked]"),
-            Duration::from_secs(10),
-        )
-        .await?;
         let after = app.testid("walk-progress").await?.text().await?;
         assert!(
             after.starts_with("1/") && after.contains("1 blocked"),
@@ -321,23 +333,11 @@ async fn a_new_runbook_from_the_template_is_one_action_away() {
 async fn starting_a_walk_over_asks_first_and_lands_on_the_timeline() {
     let app = App::launch("reset_walk").await;
     let result: TestResult = async {
-        open_runbook(&app, "openai.md").await?;
-        preview_shows(&app, "OpenAI throttled, unavailable or slow").await?;
-        app.wait_for(
-            "[data-testid=walk-runbook]:not([disabled])",
-            Duration::from_secs(10),
-        )
-        .await?
-        .click()
-        .await?;
+        start_walk(&app, "openai.md", "OpenAI throttled, unavailable or slow").await?;
         let first = app.wait_for("[data-testid=walk-step]", Duration::from_secs(10)).await?;
         let first_id = first.attr("data-step-id").await?.unwrap();
-        let done = format!("[data-testid=walk-step][data-step-id='{first_id}'][data-state=done]");
-        first
-            .find(Locator::Css("[data-testid=step-done]"))
-            .await?
-            .click()
-            .await?;
+        let done = step_in(&first_id, "done");
+        press(&first, "step-done").await?;
         app.wait_for(&done, Duration::from_secs(10)).await?;
 
         // From the keyboard: Enter on the button opens the question, Esc keeps everything.
@@ -359,11 +359,8 @@ async fn starting_a_walk_over_asks_first_and_lands_on_the_timeline() {
 
         reset.send_keys(&Key::Enter.to_string()).await?;
         app.click("confirm-delete").await?;
-        app.wait_for(
-            &format!("[data-testid=walk-step][data-step-id='{first_id}'][data-state=pending]"),
-            Duration::from_secs(10),
-        )
-        .await?;
+        app.wait_for(&step_in(&first_id, "pending"), Duration::from_secs(10))
+            .await?;
         let progress = app.testid("walk-progress").await?.text().await?;
         assert!(progress.starts_with("0/"), "{progress}");
         let kinds: Vec<String> = {

@@ -7,6 +7,12 @@ fn fresh() -> Store {
     Store::open_in_memory().unwrap().0
 }
 
+fn demo_store() -> Store {
+    let s = fresh();
+    replace_all(&s, &demo_inventory().unwrap()).unwrap();
+    s
+}
+
 #[test]
 fn export_import_export_is_stable_in_both_formats() {
     for format in [Format::Yaml, Format::Json] {
@@ -22,8 +28,7 @@ fn export_import_export_is_stable_in_both_formats() {
 
 #[test]
 fn json_export_has_the_documented_shape() {
-    let s = fresh();
-    replace_all(&s, &demo_inventory().unwrap()).unwrap();
+    let s = demo_store();
     let v: serde_json::Value = serde_json::from_str(&export(&s, Format::Json).unwrap()).unwrap();
     for key in ["vendors", "endpoints", "workflows", "rotations"] {
         assert!(v[key].is_array(), "{key}");
@@ -105,8 +110,7 @@ fn duplicate_ids_are_reported() {
 #[test]
 fn invalid_import_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let s = fresh();
-    replace_all(&s, &demo_inventory().unwrap()).unwrap();
+    let s = demo_store();
     let before = export(&s, Format::Yaml).unwrap();
     let path = dir.path().join("broken.yaml");
     std::fs::write(
@@ -128,8 +132,7 @@ fn invalid_import_changes_nothing() {
 #[test]
 fn valid_import_replaces_the_inventory() {
     let dir = tempfile::tempdir().unwrap();
-    let s = fresh();
-    replace_all(&s, &demo_inventory().unwrap()).unwrap();
+    let s = demo_store();
     let path = dir.path().join("small.json");
     std::fs::write(
         &path,
@@ -141,12 +144,6 @@ fn valid_import_replaces_the_inventory() {
     let inv = crate::inventory::load(&s).unwrap();
     assert_eq!(inv.vendors.len(), 1);
     assert!(inv.workflows.is_empty());
-}
-
-fn demo_store() -> Store {
-    let s = fresh();
-    replace_all(&s, &demo_inventory().unwrap()).unwrap();
-    s
 }
 
 #[test]
@@ -369,11 +366,9 @@ const TRICKY: &[&str] = &[
     "ls\u{2028}",
 ];
 
-#[test]
-fn yaml_export_quotes_what_a_yaml_1_1_reader_would_misread() {
-    let mut inv = demo_inventory().unwrap();
-    inv.rotations[0].handoff = "10:00".into();
-    inv.vendors = TRICKY
+/// One vendor per `TRICKY` name, with the ids `v0`, `v1`, … in order.
+fn tricky_vendors() -> Vec<crate::inventory::Vendor> {
+    TRICKY
         .iter()
         .enumerate()
         .map(|(i, name)| crate::inventory::Vendor {
@@ -381,7 +376,14 @@ fn yaml_export_quotes_what_a_yaml_1_1_reader_would_misread() {
             name: (*name).into(),
             status_page: None,
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn yaml_export_quotes_what_a_yaml_1_1_reader_would_misread() {
+    let mut inv = demo_inventory().unwrap();
+    inv.rotations[0].handoff = "10:00".into();
+    inv.vendors = tricky_vendors();
     let text = to_text(&inv, Format::Yaml).unwrap();
     assert!(text.contains("  handoff: \"10:00\"\n"), "{text}");
     for (i, name) in TRICKY.iter().enumerate() {
@@ -426,15 +428,7 @@ fn yaml_export_quotes_what_a_yaml_1_1_reader_would_misread() {
 #[test]
 fn pyyaml_reads_the_export_as_the_same_data() {
     let mut inv = demo_inventory().unwrap();
-    inv.vendors = TRICKY
-        .iter()
-        .enumerate()
-        .map(|(i, name)| crate::inventory::Vendor {
-            id: format!("v{i}"),
-            name: (*name).into(),
-            status_page: None,
-        })
-        .collect();
+    inv.vendors = tricky_vendors();
     let yaml = to_text(&inv, Format::Yaml).unwrap();
     let script = "import json, sys, yaml\njson.dump(yaml.safe_load(sys.stdin.read()), sys.stdout)";
     let child = std::process::Command::new("/usr/bin/python3")
@@ -469,16 +463,17 @@ fn pyyaml_reads_the_export_as_the_same_data() {
 
 #[test]
 fn a_key_in_the_wrong_place_is_not_repeated_by_the_parser_message() {
-    let text = DEMO_INVENTORY.replacen(
+    let edited_demo_error = |from: &str, to: &str| {
+        let text = DEMO_INVENTORY.replacen(from, to, 1);
+        parse("k.yaml", &text, Format::Yaml).unwrap_err()
+    };
+    let err = edited_demo_error(
         "latency_slo_ms: 2500",
         "latency_slo_ms: sk-proj-AbCdEfGhIjKlMnOp",
-        1,
     );
-    let err = parse("k.yaml", &text, Format::Yaml).unwrap_err();
     assert!(matches!(err, ImportError::Parse { .. }), "{err}");
     assert!(!err.to_string().contains("AbCd"), "{err}");
-    let text = DEMO_INVENTORY.replacen("- id: anthropic\n", "- id: sk-ant-api03-AbCdEfGhIj\n", 1);
-    let err = parse("k.yaml", &text, Format::Yaml).unwrap_err();
+    let err = edited_demo_error("- id: anthropic\n", "- id: sk-ant-api03-AbCdEfGhIj\n");
     assert!(!err.to_string().contains("AbCd"), "{err}");
     assert!(
         err.to_string()

@@ -15,6 +15,21 @@ reviewed: 2026-11-20
 - [ ] Shift to {{endpoint:anthropic-sonnet}} {{if-healthy:anthropic-sonnet}}
 ";
 
+/// The problems `check_source` finds in `src` against the demo inventory, as printed.
+fn demo_messages(file: &str, src: &str) -> Vec<String> {
+    messages(&check_source(file, src, &demo_inventory().unwrap()))
+}
+
+/// Asserts that each of `wants` starts one of the messages `got`.
+fn assert_some_message_starts_with(got: &[String], wants: &[&str]) {
+    for want in wants {
+        assert!(
+            got.iter().any(|m| m.starts_with(want)),
+            "missing {want:?} in {got:#?}"
+        );
+    }
+}
+
 fn messages(problems: &[Problem]) -> Vec<String> {
     problems.iter().map(|p| p.to_string()).collect()
 }
@@ -27,7 +42,6 @@ fn a_good_runbook_has_no_problems() {
 
 #[test]
 fn every_problem_names_file_and_line() {
-    let inv = demo_inventory().unwrap();
     let bad = GOOD
         .replace("vendor: openai", "vendor: opneai")
         .replace("[support-chat]", "[support-chat, nope-flow]")
@@ -39,22 +53,20 @@ fn every_problem_names_file_and_line() {
             "{{endpoint:anthropic-opus}} {{nonsense}}",
         )
         .replace("id: openai-throttled", "id: OpenAI Throttled");
-    let got = messages(&check_source("bad.md", &bad, &inv));
-    for want in [
-        "bad.md:2: id 'OpenAI Throttled' must be",
-        "bad.md:4: unknown vendor 'opneai'",
-        "bad.md:6: unknown workflow 'nope-flow'",
-        "bad.md:7: unknown rotation 'nobody'",
-        "bad.md:8: reviewed '20-11-2026' is not a YYYY-MM-DD date",
-        "bad.md:5: failure mode 'slow' has no section",
-        "bad.md:12: unknown endpoint 'anthropic-opus'",
-        "bad.md:12: unknown reference {{nonsense}}",
-    ] {
-        assert!(
-            got.iter().any(|m| m.starts_with(want)),
-            "missing {want:?} in {got:#?}"
-        );
-    }
+    let got = demo_messages("bad.md", &bad);
+    assert_some_message_starts_with(
+        &got,
+        &[
+            "bad.md:2: id 'OpenAI Throttled' must be",
+            "bad.md:4: unknown vendor 'opneai'",
+            "bad.md:6: unknown workflow 'nope-flow'",
+            "bad.md:7: unknown rotation 'nobody'",
+            "bad.md:8: reviewed '20-11-2026' is not a YYYY-MM-DD date",
+            "bad.md:5: failure mode 'slow' has no section",
+            "bad.md:12: unknown endpoint 'anthropic-opus'",
+            "bad.md:12: unknown reference {{nonsense}}",
+        ],
+    );
     assert_eq!(got.len(), 8, "{got:#?}");
 }
 
@@ -90,32 +102,29 @@ fn references_in_code_fences_are_not_checked() {
 
 #[test]
 fn references_in_code_spans_and_raw_html_are_not_checked_but_indented_text_is() {
-    let inv = demo_inventory().unwrap();
     let src = format!(
         "{GOOD}\nWrite `{{{{endpoint:example}}}}` to show a badge.\n\n    {{{{endpoint:in-indented-code}}}}\n\n<div>{{{{nonsense}}}}</div>\n\nThen {{{{endpoint:typo-endpoint}}}} here.\n"
     );
     assert_eq!(
-        messages(&check_source("c.md", &src, &inv)),
+        demo_messages("c.md", &src),
         ["c.md:20: unknown endpoint 'typo-endpoint'"]
     );
 }
 
 #[test]
 fn a_pin_that_is_not_a_slug_is_reported() {
-    let inv = demo_inventory().unwrap();
     let src = format!("{GOOD}- [ ] Page the owner {{#Page Owner}}\n");
     assert_eq!(
-        messages(&check_source("p.md", &src, &inv)),
+        demo_messages("p.md", &src),
         ["p.md:13: step id pin '{#Page Owner}' is not valid: the id must be 1–64 characters of lowercase letters, digits and '-', not starting with '-'"]
     );
 }
 
 #[test]
 fn every_missing_and_unknown_key_is_its_own_problem() {
-    let inv = demo_inventory().unwrap();
     let src = "---\nid: x\nvendor: openai\ncolour: red\nsevrity: high\n---\n## Throttled\n";
     assert_eq!(
-        messages(&check_source("k.md", src, &inv)),
+        demo_messages("k.md", src),
         [
             "k.md:4: unknown front matter key 'colour' (known keys: id, title, vendor, failure_modes, workflows, owner, reviewed)",
             "k.md:5: unknown front matter key 'sevrity' (known keys: id, title, vendor, failure_modes, workflows, owner, reviewed)",
@@ -138,7 +147,6 @@ fn a_yaml_syntax_error_points_at_its_file_line() {
 
 #[test]
 fn one_problem_on_one_line_is_reported_once() {
-    let inv = demo_inventory().unwrap();
     let text = GOOD
         .replace("[support-chat]", "[nope-flow, nope-flow]")
         .replace(
@@ -147,7 +155,7 @@ fn one_problem_on_one_line_is_reported_once() {
         )
         .replace("{{endpoint:anthropic-sonnet}}", "{{endpoint:nope}}");
     assert_eq!(
-        messages(&check_source("d.md", &text, &inv)),
+        demo_messages("d.md", &text),
         [
             "d.md:6: unknown workflow 'nope-flow'",
             "d.md:12: unknown endpoint 'nope'"
@@ -173,17 +181,15 @@ fn a_bad_entry_is_a_problem_and_everything_else_is_checked() {
     std::fs::write(dir.path().join("latin1.md"), b"---\nid: caf\xe9\n---\n").unwrap();
     let got = messages(&check_dir(dir.path(), &inv).unwrap());
     assert_eq!(got.len(), 4, "{got:#?}");
-    for want in [
-        "caf\u{fffd}.md: the name is not UTF-8",
-        "latin1.md:1: not UTF-8 text",
-        "later.md:4: unknown vendor 'nope'",
-        "loop.md: a link that leads nowhere readable",
-    ] {
-        assert!(
-            got.iter().any(|m| m.starts_with(want)),
-            "missing {want:?} in {got:#?}"
-        );
-    }
+    assert_some_message_starts_with(
+        &got,
+        &[
+            "caf\u{fffd}.md: the name is not UTF-8",
+            "latin1.md:1: not UTF-8 text",
+            "later.md:4: unknown vendor 'nope'",
+            "loop.md: a link that leads nowhere readable",
+        ],
+    );
 }
 
 #[test]

@@ -7,15 +7,35 @@ fn runbook(id: &str, vendor: &str, modes: &str, body: &str) -> String {
     )
 }
 
+/// A store whose index was synced, against the demo inventory, with a folder holding `files`
+/// (name, content).
+fn synced(files: &[(&str, &str)]) -> (Store, tempfile::TempDir) {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in files {
+        std::fs::write(dir.path().join(name), content).unwrap();
+    }
+    sync(&store, dir.path(), &demo_inventory().unwrap()).unwrap();
+    (store, dir)
+}
+
+/// An empty store and runbooks folder, and the demo inventory to sync them against.
+fn empty_library() -> (Store, Inventory, tempfile::TempDir) {
+    let (store, _) = Store::open_in_memory().unwrap();
+    (
+        store,
+        demo_inventory().unwrap(),
+        tempfile::tempdir().unwrap(),
+    )
+}
+
 fn ids(list: &[RunbookSummary]) -> Vec<&str> {
     list.iter().map(|s| s.file.as_str()).collect()
 }
 
 #[test]
 fn sync_tracks_added_changed_and_removed_files() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let inv = demo_inventory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let (store, inv, dir) = empty_library();
     std::fs::write(
         dir.path().join("a.md"),
         runbook("a", "openai", "throttled", "## Throttled\n"),
@@ -49,10 +69,7 @@ fn sync_tracks_added_changed_and_removed_files() {
 
 #[test]
 fn broken_files_are_listed_with_their_problem_count() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("broken.md"), "# oops").unwrap();
-    sync(&store, dir.path(), &demo_inventory().unwrap()).unwrap();
+    let (store, _dir) = synced(&[("broken.md", "# oops")]);
     let all = search(&store, &RunbookQuery::default()).unwrap();
     assert_eq!(
         (all[0].id.clone(), all[0].title.as_str(), all[0].problems),
@@ -144,19 +161,10 @@ fn search_filters_and_ranks() {
 
 #[test]
 fn coverage_lists_modes_per_vendor() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.md"),
-        runbook("a", "openai", "throttled, slow", ""),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("b.md"),
-        runbook("b", "any", "unavailable", ""),
-    )
-    .unwrap();
-    sync(&store, dir.path(), &demo_inventory().unwrap()).unwrap();
+    let (store, _dir) = synced(&[
+        ("a.md", &runbook("a", "openai", "throttled, slow", "")),
+        ("b.md", &runbook("b", "any", "unavailable", "")),
+    ]);
     let c = coverage(&store).unwrap();
     assert_eq!(
         c["openai"],
@@ -167,19 +175,8 @@ fn coverage_lists_modes_per_vendor() {
 
 #[test]
 fn marker_characters_in_a_file_cannot_fake_a_match() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.md"),
-        runbook(
-            "a",
-            "openai",
-            "throttled",
-            "## Throttled\n\u{2}fake\u{3} highlight next to the quota note.\n",
-        ),
-    )
-    .unwrap();
-    sync(&store, dir.path(), &demo_inventory().unwrap()).unwrap();
+    let body = "## Throttled\n\u{2}fake\u{3} highlight next to the quota note.\n";
+    let (store, _dir) = synced(&[("a.md", &runbook("a", "openai", "throttled", body))]);
     let hits = search(
         &store,
         &RunbookQuery {
@@ -195,15 +192,11 @@ fn marker_characters_in_a_file_cannot_fake_a_match() {
 
 #[test]
 fn sync_of_a_missing_folder_empties_the_index() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.md"),
-        runbook("a", "openai", "throttled", "## Throttled\n"),
-    )
-    .unwrap();
+    let (store, dir) = synced(&[(
+        "a.md",
+        &runbook("a", "openai", "throttled", "## Throttled\n"),
+    )]);
     let inv = demo_inventory().unwrap();
-    sync(&store, dir.path(), &inv).unwrap();
     let r = sync(&store, &dir.path().join("gone"), &inv).unwrap();
     assert_eq!(r.removed, ["a.md"]);
     assert!(search(&store, &RunbookQuery::default()).unwrap().is_empty());
@@ -212,9 +205,7 @@ fn sync_of_a_missing_folder_empties_the_index() {
 
 #[test]
 fn problem_counts_match_the_folder_check() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let inv = demo_inventory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let (store, inv, dir) = empty_library();
     let same = runbook("same", "openai", "throttled", "## Throttled\n");
     std::fs::write(dir.path().join("a.md"), &same).unwrap();
     std::fs::write(dir.path().join("b.md"), &same).unwrap();
@@ -250,32 +241,25 @@ fn problem_counts_match_the_folder_check() {
 fn write_old(path: &Path, text: &str) -> std::time::SystemTime {
     std::fs::write(path, text).unwrap();
     let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(then)
-        .unwrap();
+    set_modified(path, then);
     then
+}
+
+fn set_modified(path: &Path, time: std::time::SystemTime) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(time).unwrap();
 }
 
 #[test]
 fn a_file_with_the_same_size_and_time_is_not_read_again() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let inv = demo_inventory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let (store, inv, dir) = empty_library();
     let path = dir.path().join("a.md");
     let then = write_old(&path, &runbook("a", "openai", "slow", "## Slow\n"));
     assert_eq!(sync(&store, dir.path(), &inv).unwrap().added, ["a.md"]);
     // Same size and time, other content: only a read would notice, and the index must not
     // read a file it has already indexed.
     write_old(&path, &runbook("b", "openai", "slow", "## Slow\n"));
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(then)
-        .unwrap();
+    set_modified(&path, then);
     assert!(sync(&store, dir.path(), &inv).unwrap().is_empty());
     let all = search(&store, &RunbookQuery::default()).unwrap();
     assert_eq!(all[0].id.as_deref(), Some("a"), "not re-read");
@@ -288,29 +272,20 @@ fn a_file_with_the_same_size_and_time_is_not_read_again() {
 
 #[test]
 fn a_time_too_close_to_the_sync_is_not_trusted() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let inv = demo_inventory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let (store, inv, dir) = empty_library();
     let path = dir.path().join("a.md");
     std::fs::write(&path, runbook("a", "openai", "slow", "## Slow\n")).unwrap();
     let time = std::fs::metadata(&path).unwrap().modified().unwrap();
     sync(&store, dir.path(), &inv).unwrap();
     // Rewritten within the same tick of a coarse clock: same size, same time.
     std::fs::write(&path, runbook("b", "openai", "slow", "## Slow\n")).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(time)
-        .unwrap();
+    set_modified(&path, time);
     assert_eq!(sync(&store, dir.path(), &inv).unwrap().updated, ["a.md"]);
 }
 
 #[test]
 fn a_changed_inventory_refreshes_problem_counts_of_unchanged_files() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let mut inv = demo_inventory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let (store, mut inv, dir) = empty_library();
     write_old(
         &dir.path().join("a.md"),
         &runbook(
@@ -335,22 +310,12 @@ fn a_changed_inventory_refreshes_problem_counts_of_unchanged_files() {
 
 #[test]
 fn a_duplicate_id_counts_against_the_later_file_even_when_only_one_changed() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let inv = demo_inventory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    write_old(
-        &dir.path().join("a.md"),
-        &runbook("a", "any", "slow", "## Slow\n"),
-    );
-    write_old(
-        &dir.path().join("b.md"),
-        &runbook("b", "any", "slow", "## Slow\n"),
-    );
+    let (store, inv, dir) = empty_library();
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    write_old(&a, &runbook("a", "any", "slow", "## Slow\n"));
+    write_old(&b, &runbook("b", "any", "slow", "## Slow\n"));
     sync(&store, dir.path(), &inv).unwrap();
-    write_old(
-        &dir.path().join("b.md"),
-        &runbook("a", "any", "slow", "## Slow\n "),
-    );
+    write_old(&b, &runbook("a", "any", "slow", "## Slow\n "));
     sync(&store, dir.path(), &inv).unwrap();
     let counts: Vec<(String, u32)> = search(&store, &RunbookQuery::default())
         .unwrap()
@@ -362,13 +327,9 @@ fn a_duplicate_id_counts_against_the_later_file_even_when_only_one_changed() {
 
 #[test]
 fn unreadable_failure_modes_in_the_index_are_an_error_not_an_empty_list() {
-    let (store, _) = Store::open_in_memory().unwrap();
-    let inv = demo_inventory().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    write_old(
-        &dir.path().join("a.md"),
-        &runbook("a", "openai", "throttled", "## Throttled\n"),
-    );
+    let (store, inv, dir) = empty_library();
+    let a = dir.path().join("a.md");
+    write_old(&a, &runbook("a", "openai", "throttled", "## Throttled\n"));
     sync(&store, dir.path(), &inv).unwrap();
     store
         .write(|tx| {

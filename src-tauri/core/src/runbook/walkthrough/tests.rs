@@ -278,6 +278,21 @@ fn reset_clears_one_walk_and_says_so_on_the_timeline() {
     );
 }
 
+/// The walk through `source` with no progress yet, under `health`.
+fn walk_with(source: &str, health: &HashMap<String, Health>) -> Walkthrough {
+    let rb = parse("rb.md", source).unwrap();
+    view(&rb, inputs(&HashMap::new(), health))
+}
+
+/// What the runbook view shows for `source` under `health`.
+fn render_with(source: &str, health: &HashMap<String, Health>) -> String {
+    let options = RenderOptions {
+        asset_folder: None,
+        health,
+    };
+    crate::runbook::render::render_document(source, &options)
+}
+
 #[test]
 fn the_walk_and_the_renderer_agree_on_a_step_with_two_conditions() {
     // The first endpoint is healthy, the second down: the step does not apply.
@@ -285,23 +300,16 @@ fn the_walk_and_the_renderer_agree_on_a_step_with_two_conditions() {
         "- [ ] Shift to haiku {{if-healthy:anthropic-haiku}}",
         "- [ ] Shift to haiku {{if-healthy:anthropic-haiku}} and {{if-healthy:openai-gpt-4o}}",
     );
-    let rb = parse("rb.md", &source).unwrap();
     let health = HashMap::from([
         ("anthropic-haiku".to_string(), Health::Healthy),
         ("openai-gpt-4o".to_string(), Health::Down),
     ]);
-    let w = view(&rb, inputs(&HashMap::new(), &health));
+    let w = walk_with(&source, &health);
     let step = &w.sections[0].steps[1];
     assert_eq!(step.conditions, ["anthropic-haiku", "openai-gpt-4o"]);
     assert_eq!(step.applicability, Applicability::NotApplicable);
     assert_eq!(step.deciding.as_deref(), Some("openai-gpt-4o"));
-    let html = crate::runbook::render::render_document(
-        &source,
-        &RenderOptions {
-            asset_folder: None,
-            health: &health,
-        },
-    );
+    let html = render_with(&source, &health);
     let rendered = html
         .split("<li")
         .find(|li| li.contains("Shift to haiku"))
@@ -343,19 +351,12 @@ fn a_condition_in_code_is_not_a_condition_for_the_walk_either() {
         "- [ ] Confirm 429s {#confirm}",
         "- [ ] Confirm 429s, not `{{if-healthy:openai-gpt-4o}}` {#confirm}",
     );
-    let rb = parse("rb.md", &source).unwrap();
     let health = HashMap::from([("openai-gpt-4o".to_string(), Health::Down)]);
-    let w = view(&rb, inputs(&HashMap::new(), &health));
+    let w = walk_with(&source, &health);
     let step = &w.sections[0].steps[0];
     assert!(step.conditions.is_empty(), "{:?}", step.conditions);
     assert_eq!(step.applicability, Applicability::Applicable);
-    let html = crate::runbook::render::render_document(
-        &source,
-        &RenderOptions {
-            asset_folder: None,
-            health: &health,
-        },
-    );
+    let html = render_with(&source, &health);
     assert!(
         html.contains("<li class=\"step\" data-step-id=\"confirm\">"),
         "{html}"
