@@ -2,8 +2,10 @@
 //! state and one typed reason per sample.
 //!
 //! - [`model`]: what a probe sample is: its [`Reason`], the [`Health`] it implies, and the facts
-//!   kept with it.
+//!   kept with it; a `probe:` block ([`ProbeConfig`]); the raw [`Outcome`] of one probe.
 
 pub mod model;
 
-pub use model::{RateLimit, Reason, Sample};
+pub use model::{
+    Outcome, ProbeConfig, ProbeKind, RateLimit, Reason, Reply, Sample, TransportFailure,
+};
