@@ -74,6 +74,10 @@ pub fn image_src(dest: &str, folder: Option<&str>) -> Option<String> {
     let decoded = percent_encoding::percent_decode_str(path)
         .decode_utf8()
         .ok()?;
+    // An image is a file: `#`, `./` or `sub/` name a folder, never served as an image.
+    if matches!(decoded.rsplit('/').next(), Some("" | ".")) {
+        return None;
+    }
     let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
     for part in decoded.split('/') {
         match part {

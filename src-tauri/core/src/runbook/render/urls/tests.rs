@@ -58,6 +58,11 @@ fn images_stay_inside_the_runbook_folder() {
         "data:image/svg+xml,<svg onload=alert(1)>",
         "javascript:alert(1)",
         "%2e%2e/x.png",
+        "#",
+        "?x",
+        "./",
+        "img/",
+        "img/.",
     ] {
         assert_eq!(image_src(bad, Some("rb")), None, "{bad:?}");
     }
