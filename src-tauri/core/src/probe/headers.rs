@@ -25,14 +25,16 @@ pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str
 }
 
 /// Retry-After in whole seconds from `now`, 0 to [`MAX_RETRY_AFTER_S`]: `None` when absent,
-/// negative or unreadable. A date in the past is 0; anything longer is capped. Without
-/// `retry-after`, Azure's and OpenAI's `retry-after-ms` is read instead.
+/// negative or unreadable. A date in the past is 0; anything longer is capped. Without a
+/// readable `retry-after`, Azure's and OpenAI's `retry-after-ms` is read instead.
 pub fn retry_after(headers: &[(String, String)], now: DateTime<Utc>) -> Option<u32> {
-    if let Some(value) = header(headers, "retry-after") {
-        return parse_retry_after(value, now);
-    }
-    let ms = parse_seconds(header(headers, "retry-after-ms")?)?;
-    Some(cap_retry(ms / 1000.0))
+    let from_ms = || {
+        let ms = parse_seconds(header(headers, "retry-after-ms")?)?;
+        Some(cap_retry(ms / 1000.0))
+    };
+    header(headers, "retry-after")
+        .and_then(|value| parse_retry_after(value, now))
+        .or_else(from_ms)
 }
 
 /// One Retry-After value: delay-seconds or an HTTP date.

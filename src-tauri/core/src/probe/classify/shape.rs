@@ -99,8 +99,10 @@ pub fn vendor_error(
             if let Some(code) = body.get(key).and_then(text_of) {
                 // `com.amazon.coral.service#ThrottlingException`
                 let code = code.rsplit('#').next().unwrap_or(&code).to_owned();
-                // Anthropic's outer `"type": "error"` says nothing more.
-                if code != "error" && !found.codes.contains(&code) {
+                // Anthropic's outer `"type": "error"` and Gemini's and Azure's numeric codes
+                // (the HTTP status again) say nothing more.
+                let says_more = code != "error" && !code.chars().all(|c| c.is_ascii_digit());
+                if says_more && !found.codes.contains(&code) {
                     found.codes.push(code);
                 }
             }
@@ -135,7 +137,13 @@ pub fn vendor_reason(shape: ReplyShape, status: u16, error: &VendorError) -> Opt
                 || e.has("InsufficientQuota")
             {
                 Reason::QuotaExhausted
-            } else if e.has("model_not_found") || e.has("DeploymentNotFound") {
+            } else if e.has("model_not_found")
+                || e.has("DeploymentNotFound")
+                // Self-hosted OpenAI-compatible servers (vLLM, Ollama) say it in words.
+                || (status == 404
+                    && e.says("model")
+                    && (e.says("not found") || e.says("does not exist")))
+            {
                 Reason::ModelNotFound
             } else if e.has("invalid_api_key") {
                 Reason::Auth
@@ -165,6 +173,9 @@ pub fn vendor_reason(shape: ReplyShape, status: u16, error: &VendorError) -> Opt
         Gemini => {
             if e.has("UNAVAILABLE") {
                 Reason::Overloaded
+            } else if e.has("RESOURCE_EXHAUSTED") && e.says("prepayment credits") {
+                // Its rate limits say "quota" too; only spent credits are not retried.
+                Reason::QuotaExhausted
             } else if e.has("RESOURCE_EXHAUSTED") {
                 Reason::Throttled
             } else if e.has("API_KEY_INVALID")
@@ -236,7 +247,7 @@ pub fn check_chat(shape: ReplyShape, headers: &[(String, String)], body: &[u8]) 
     let text = String::from_utf8_lossy(body);
     let is_stream = header(headers, "content-type")
         .is_some_and(|t| t.to_ascii_lowercase().starts_with("text/event-stream"))
-        || ["data:", "event:"]
+        || ["data:", "event:", ":"]
             .iter()
             .any(|p| text.trim_start().starts_with(p));
     if is_stream {

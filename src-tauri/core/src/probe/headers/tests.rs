@@ -60,6 +60,8 @@ fn retry_after_ms_is_read_when_retry_after_is_absent() {
     assert_eq!(retry_after(&h, now()), Some(2));
     let h = headers(&[("retry-after-ms", "-1")]);
     assert_eq!(retry_after(&h, now()), None);
+    let h = headers(&[("retry-after-ms", "2000"), ("retry-after", "junk")]);
+    assert_eq!(retry_after(&h, now()), Some(2));
     // Retry-After wins over the millisecond form.
     let h = headers(&[("retry-after-ms", "90000"), ("retry-after", "3")]);
     assert_eq!(retry_after(&h, now()), Some(3));

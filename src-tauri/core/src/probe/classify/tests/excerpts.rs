@@ -110,6 +110,15 @@ fn excerpts_quote_the_vendors_error() {
         got.error_excerpt.as_deref(),
         Some("HTTP 429: ThrottlingException: Too many requests, please wait before trying again.")
     );
+    let got = run(
+        Gemini,
+        Chat,
+        &Outcome::Reply(reply(503, JSON, GEMINI_UNAVAILABLE)),
+    );
+    assert_eq!(
+        got.error_excerpt.as_deref(),
+        Some("HTTP 503: UNAVAILABLE: The model is overloaded. Please try again later.")
+    );
     let got = run(Openai, Chat, &Outcome::Reply(reply(200, &[], HTML_PAGE)));
     let text = got.error_excerpt.unwrap();
     assert!(
