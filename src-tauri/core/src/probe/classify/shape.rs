@@ -93,8 +93,8 @@ pub fn vendor_error(
         other => other,
     };
     if let Some(json) = json {
-        let error = json.get("error").filter(|e| e.is_object());
-        let body = error.unwrap_or(json);
+        // Most vendors wrap it in `error`; Bedrock and vLLM put it at the top level.
+        let body = json.get("error").filter(|e| e.is_object()).unwrap_or(json);
         for key in ["type", "code", "status", "__type"] {
             if let Some(code) = body.get(key).and_then(text_of) {
                 // `com.amazon.coral.service#ThrottlingException`
@@ -117,10 +117,6 @@ pub fn vendor_error(
         found.message = ["message", "Message"]
             .iter()
             .find_map(|k| body.get(*k).and_then(text_of));
-        if error.is_none() && shape != ReplyShape::Bedrock && json.get("type").is_none() {
-            // Without an `error` object only Bedrock puts the error at the top level.
-            found.codes.clear();
-        }
     }
     (!found.codes.is_empty() || found.message.is_some()).then_some(found)
 }
