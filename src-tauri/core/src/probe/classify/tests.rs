@@ -336,4 +336,5 @@ fn a_sample_carries_the_classified_facts() {
 }
 
 mod excerpts;
+mod properties;
 mod vendors;
