@@ -173,6 +173,7 @@ fn reply_reason(
     if kind == ProbeKind::Http {
         return http_reason(config, reply);
     }
+    // The status line arrived whole: an error status says more than how its body ended.
     if !(200..300).contains(&reply.status) {
         return error_status(shape, reply);
     }
