@@ -6,6 +6,7 @@
 
 pub mod live;
 pub mod model;
+pub mod schedule;
 
 pub use model::{
     Outcome, ProbeConfig, ProbeKind, RateLimit, Reason, Reply, Sample, TransportFailure,
