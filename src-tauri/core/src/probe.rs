@@ -4,6 +4,7 @@
 //! - [`model`]: what a probe sample is: its [`Reason`], the [`Health`] it implies, and the facts
 //!   kept with it; a `probe:` block ([`ProbeConfig`]); the raw [`Outcome`] of one probe.
 
+pub mod history;
 pub mod live;
 pub mod model;
 pub mod schedule;
