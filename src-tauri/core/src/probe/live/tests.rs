@@ -127,7 +127,10 @@ fn back_to_healthy_only_after_consecutive_successes() {
 #[test]
 fn out_of_down_through_degraded_samples_needs_as_many_not_down() {
     let mut s = LiveState::new(&config(3, 2));
-    let changes = run(&mut s, &[Timeout, Throttled, Timeout, Throttled, Overloaded]);
+    let changes = run(
+        &mut s,
+        &[Timeout, Throttled, Timeout, Throttled, Overloaded],
+    );
     assert_eq!(
         changes,
         vec![

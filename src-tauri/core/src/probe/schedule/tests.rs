@@ -27,7 +27,11 @@ fn the_next_probe_is_one_interval_later_within_ten_percent() {
         assert!((54_000..=66_000).contains(&ms), "{ms} ms");
         seen.insert(ms);
     }
-    assert!(seen.len() > 100, "jitter spreads probes: {} times", seen.len());
+    assert!(
+        seen.len() > 100,
+        "jitter spreads probes: {} times",
+        seen.len()
+    );
     // The bounds themselves, from a source that answers its extremes.
     assert_eq!(next_probe(t0(), 60, None, &mut Fixed(0)), t0() + secs(54));
     assert_eq!(
@@ -51,7 +55,10 @@ fn the_same_seed_gives_the_same_times() {
 #[test]
 fn an_interval_below_the_minimum_is_the_minimum() {
     assert_eq!(next_probe(t0(), 1, None, &mut Fixed(0)), t0() + secs(9));
-    assert_eq!(next_probe(t0(), 0, None, &mut Fixed(2_000)), t0() + secs(11));
+    assert_eq!(
+        next_probe(t0(), 0, None, &mut Fixed(2_000)),
+        t0() + secs(11)
+    );
 }
 
 #[test]
@@ -115,10 +122,7 @@ fn due_endpoints_are_taken_once_until_their_probe_completes() {
     assert_eq!(schedule.due_at("a"), None);
     assert_eq!(schedule.next_due(), None);
 
-    assert_eq!(
-        schedule.completed("a", t0(), None),
-        Some(t0() + secs(54))
-    );
+    assert_eq!(schedule.completed("a", t0(), None), Some(t0() + secs(54)));
     assert_eq!(
         schedule.completed("b", t0() + secs(1), None),
         Some(t0() + secs(109))
