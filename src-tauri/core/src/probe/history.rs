@@ -106,14 +106,25 @@ fn hour_of(s: i64) -> i64 {
 
 /// Records one sample.
 pub fn record_sample(store: &Store, sample: &Sample) -> Result<(), HistoryError> {
-    let at = unix_s("sample", &sample.endpoint, &sample.at)?;
+    record_samples(store, std::slice::from_ref(sample))
+}
+
+/// Records the samples of a sweep in one transaction (one sync to disk, not one per sample).
+/// A sample with an unreadable time records none of them.
+pub fn record_samples(store: &Store, samples: &[Sample]) -> Result<(), HistoryError> {
+    let times = samples
+        .iter()
+        .map(|s| unix_s("sample", &s.endpoint, &s.at))
+        .collect::<Result<Vec<_>, _>>()?;
     store.write(|tx| {
-        tx.execute(
+        let mut insert = tx.prepare_cached(
             "INSERT INTO probe_samples (endpoint_id, at_s, reason, http_status, latency_ms,
                 first_token_ms, remaining_requests, remaining_tokens, requests_reset_s,
                 tokens_reset_s, retry_after_s, error_excerpt)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            params![
+        )?;
+        for (sample, at) in samples.iter().zip(times) {
+            insert.execute(params![
                 sample.endpoint,
                 at,
                 sample.reason,
@@ -126,8 +137,8 @@ pub fn record_sample(store: &Store, sample: &Sample) -> Result<(), HistoryError>
                 sample.rate_limit.tokens_reset_s,
                 sample.retry_after_s,
                 sample.error_excerpt,
-            ],
-        )?;
+            ])?;
+        }
         Ok(())
     })
 }
@@ -268,8 +279,8 @@ pub fn prune(store: &Store, now: DateTime<Utc>) -> Result<Pruned, HistoryError> 
             tx.execute("DELETE FROM probe_samples WHERE at_s < ?", [sample_cutoff])?;
         // A rollup goes once its whole hour is older than 90 days.
         let rollups_deleted = tx.execute(
-            "DELETE FROM probe_rollups WHERE hour_s + 3600 <= ?",
-            [rollup_cutoff],
+            "DELETE FROM probe_rollups WHERE hour_s <= ?",
+            [rollup_cutoff - HOUR_S],
         )?;
         let changes_deleted = tx.execute(
             "DELETE FROM probe_state_changes WHERE at_s < ?1 AND id NOT IN

@@ -24,9 +24,7 @@ fn sample(endpoint: &str, time: &str, reason: Reason, latency_ms: u32) -> Sample
 }
 
 fn record_all(store: &Store, samples: &[Sample]) {
-    for s in samples {
-        record_sample(store, s).unwrap();
-    }
+    record_samples(store, samples).unwrap();
 }
 
 fn count(store: &Store, table: &str) -> i64 {
@@ -108,6 +106,16 @@ fn an_unreadable_time_is_refused_naming_endpoint_and_time() {
     let msg = err.to_string();
     assert!(
         msg.contains("gpt") && msg.contains("\"yesterday\""),
+        "{msg}"
+    );
+    // One bad time in a sweep records none of it.
+    let sweep = [
+        sample("claude", "2026-11-24T10:00:00Z", Reason::Ok, 1),
+        sample("gemini", "2026-11-24 10:00", Reason::Ok, 1),
+    ];
+    let msg = record_samples(&store, &sweep).unwrap_err().to_string();
+    assert!(
+        msg.contains("gemini") && msg.contains("2026-11-24 10:00"),
         "{msg}"
     );
     let change = StateChange {
