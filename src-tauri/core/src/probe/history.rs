@@ -82,6 +82,35 @@ pub struct Pruned {
     pub changes_deleted: usize,
 }
 
+/// The statements that range over the history, named so a test can check each one searches
+/// an index instead of scanning a table.
+pub(crate) mod sql {
+    pub const HOUR_SAMPLES: &str = "SELECT reason, latency_ms, rolled_up FROM probe_samples
+         WHERE endpoint_id = ? AND at_s >= ? AND at_s < ?";
+    pub const HOURS_TO_ROLL_UP: &str =
+        "SELECT DISTINCT endpoint_id, at_s - ((at_s % 3600) + 3600) % 3600
+                 FROM probe_samples WHERE rolled_up = 0 AND at_s < ?";
+    pub const MARK_ROLLED_UP: &str =
+        "UPDATE probe_samples SET rolled_up = 1 WHERE rolled_up = 0 AND at_s < ?";
+    pub const DELETE_OLD_SAMPLES: &str = "DELETE FROM probe_samples WHERE at_s < ?";
+    pub const DELETE_OLD_ROLLUPS: &str = "DELETE FROM probe_rollups WHERE hour_s <= ?";
+    pub const DELETE_OLD_CHANGES: &str =
+        "DELETE FROM probe_state_changes WHERE at_s < ?1 AND id NOT IN
+                (SELECT max(id) FROM probe_state_changes GROUP BY endpoint_id)";
+    pub const RECENT_SAMPLES: &str =
+        "SELECT endpoint_id, at_s, reason, http_status, latency_ms, first_token_ms,
+                remaining_requests, remaining_tokens, requests_reset_s, tokens_reset_s,
+                retry_after_s, error_excerpt
+             FROM probe_samples WHERE endpoint_id = ? AND at_s >= ?
+             ORDER BY at_s DESC, id DESC LIMIT ?";
+    pub const ROLLUP_HOURS: &str =
+        "SELECT hour_s FROM probe_rollups WHERE endpoint_id = ? AND hour_s >= ?
+             ORDER BY hour_s";
+    pub const LAST_CHANGE: &str =
+        "SELECT endpoint_id, at_s, from_health, to_health, reason FROM probe_state_changes
+             WHERE endpoint_id = ? ORDER BY at_s DESC, id DESC LIMIT 1";
+}
+
 fn unix_s(what: &'static str, endpoint: &str, at: &str) -> Result<i64, HistoryError> {
     DateTime::parse_from_rfc3339(at)
         .map(|t| t.timestamp())
@@ -193,10 +222,7 @@ fn summarize(samples: &[(Reason, u32)]) -> Option<(u32, Vec<ReasonCount>, [u32; 
 /// the hour were already pruned (a late sample for an old hour), its new samples are added to
 /// the rollup: counts and the maximum stay exact, the percentiles keep their earlier values.
 fn roll_up_hour(tx: &Connection, endpoint: &str, hour: i64) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT reason, latency_ms, rolled_up FROM probe_samples
-         WHERE endpoint_id = ? AND at_s >= ? AND at_s < ?",
-    )?;
+    let mut stmt = tx.prepare_cached(sql::HOUR_SAMPLES)?;
     let rows: Vec<(Reason, u32, bool)> = stmt
         .query_map(params![endpoint, hour, hour + HOUR_S], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -262,31 +288,17 @@ pub fn prune(store: &Store, now: DateTime<Utc>) -> Result<Pruned, HistoryError> 
     let rollup_cutoff = (now - Duration::days(ROLLUP_DAYS)).timestamp();
     store.write(|tx| {
         let hours: Vec<(String, i64)> = tx
-            .prepare(
-                "SELECT DISTINCT endpoint_id, at_s - ((at_s % 3600) + 3600) % 3600
-                 FROM probe_samples WHERE rolled_up = 0 AND at_s < ?",
-            )?
+            .prepare(sql::HOURS_TO_ROLL_UP)?
             .query_map([this_hour], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         for (endpoint, hour) in &hours {
             roll_up_hour(tx, endpoint, *hour)?;
         }
-        tx.execute(
-            "UPDATE probe_samples SET rolled_up = 1 WHERE rolled_up = 0 AND at_s < ?",
-            [this_hour],
-        )?;
-        let samples_deleted =
-            tx.execute("DELETE FROM probe_samples WHERE at_s < ?", [sample_cutoff])?;
+        tx.execute(sql::MARK_ROLLED_UP, [this_hour])?;
+        let samples_deleted = tx.execute(sql::DELETE_OLD_SAMPLES, [sample_cutoff])?;
         // A rollup goes once its whole hour is older than 90 days.
-        let rollups_deleted = tx.execute(
-            "DELETE FROM probe_rollups WHERE hour_s <= ?",
-            [rollup_cutoff - HOUR_S],
-        )?;
-        let changes_deleted = tx.execute(
-            "DELETE FROM probe_state_changes WHERE at_s < ?1 AND id NOT IN
-                (SELECT max(id) FROM probe_state_changes GROUP BY endpoint_id)",
-            [rollup_cutoff],
-        )?;
+        let rollups_deleted = tx.execute(sql::DELETE_OLD_ROLLUPS, [rollup_cutoff - HOUR_S])?;
+        let changes_deleted = tx.execute(sql::DELETE_OLD_CHANGES, [rollup_cutoff])?;
         Ok(Pruned {
             hours_rolled_up: hours.len(),
             samples_deleted,
@@ -323,13 +335,7 @@ pub fn recent_samples(
     limit: u32,
 ) -> Result<Vec<Sample>, HistoryError> {
     store.read(|c| {
-        let mut stmt = c.prepare(
-            "SELECT endpoint_id, at_s, reason, http_status, latency_ms, first_token_ms,
-                remaining_requests, remaining_tokens, requests_reset_s, tokens_reset_s,
-                retry_after_s, error_excerpt
-             FROM probe_samples WHERE endpoint_id = ? AND at_s >= ?
-             ORDER BY at_s DESC, id DESC LIMIT ?",
-        )?;
+        let mut stmt = c.prepare(sql::RECENT_SAMPLES)?;
         let rows = stmt.query_map(params![endpoint, since.timestamp(), limit], sample_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
     })
@@ -381,10 +387,7 @@ pub fn rollups(
 ) -> Result<Vec<Rollup>, HistoryError> {
     store.read(|c| {
         let mut out = Vec::new();
-        let mut stmt = c.prepare(
-            "SELECT hour_s FROM probe_rollups WHERE endpoint_id = ? AND hour_s >= ?
-             ORDER BY hour_s",
-        )?;
+        let mut stmt = c.prepare(sql::ROLLUP_HOURS)?;
         for endpoint in endpoints {
             let hours: Vec<i64> = stmt
                 .query_map(params![endpoint, hour_of(since.timestamp())], |r| r.get(0))?
@@ -400,20 +403,15 @@ pub fn rollups(
 /// The latest change of `endpoint`'s live state, if it ever changed.
 pub fn last_change(store: &Store, endpoint: &str) -> Result<Option<StateChange>, HistoryError> {
     store.read(|c| {
-        Ok(c.query_row(
-            "SELECT endpoint_id, at_s, from_health, to_health, reason FROM probe_state_changes
-             WHERE endpoint_id = ? ORDER BY at_s DESC, id DESC LIMIT 1",
-            [endpoint],
-            |r| {
-                Ok(StateChange {
-                    endpoint: r.get(0)?,
-                    at: rfc3339(r.get(1)?),
-                    from: r.get(2)?,
-                    to: r.get(3)?,
-                    reason: r.get(4)?,
-                })
-            },
-        )
+        Ok(c.query_row(sql::LAST_CHANGE, [endpoint], |r| {
+            Ok(StateChange {
+                endpoint: r.get(0)?,
+                at: rfc3339(r.get(1)?),
+                from: r.get(2)?,
+                to: r.get(3)?,
+                reason: r.get(4)?,
+            })
+        })
         .optional()?)
     })
 }

@@ -494,3 +494,49 @@ fn a_read_only_copy_records_history_in_memory_only() {
         "nothing written to disk"
     );
 }
+
+/// Every statement that ranges over the history searches an index: the work of pruning and of
+/// the board's queries follows what they touch, not the size of the tables.
+#[test]
+fn history_statements_search_indexes() {
+    let store = store();
+    let statements = [
+        ("HOUR_SAMPLES", sql::HOUR_SAMPLES),
+        ("HOURS_TO_ROLL_UP", sql::HOURS_TO_ROLL_UP),
+        ("MARK_ROLLED_UP", sql::MARK_ROLLED_UP),
+        ("DELETE_OLD_SAMPLES", sql::DELETE_OLD_SAMPLES),
+        ("DELETE_OLD_ROLLUPS", sql::DELETE_OLD_ROLLUPS),
+        ("DELETE_OLD_CHANGES", sql::DELETE_OLD_CHANGES),
+        ("RECENT_SAMPLES", sql::RECENT_SAMPLES),
+        ("ROLLUP_HOURS", sql::ROLLUP_HOURS),
+        ("LAST_CHANGE", sql::LAST_CHANGE),
+    ];
+    store
+        .read(|c| {
+            for (name, statement) in statements {
+                let mut plan = c.prepare(&format!("EXPLAIN QUERY PLAN {statement}"))?;
+                let n = plan.parameter_count();
+                let args: Vec<i64> = vec![0; n];
+                let details: Vec<String> = plan
+                    .query_map(rusqlite::params_from_iter(args), |r| r.get(3))?
+                    .collect::<Result<_, _>>()?;
+                for d in &details {
+                    // Pruning keeps each endpoint's last change, found in one walk of the
+                    // endpoint index; state changes are few (one per change of health).
+                    let walks_an_index = d.contains("USING COVERING INDEX");
+                    assert!(
+                        !d.starts_with("SCAN") || walks_an_index,
+                        "{name} scans a table: {details:?}"
+                    );
+                }
+                assert!(
+                    details
+                        .iter()
+                        .any(|d| d.contains("INDEX") || d.contains("PRIMARY KEY")),
+                    "{name} uses no index: {details:?}"
+                );
+            }
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+}
