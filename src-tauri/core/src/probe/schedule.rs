@@ -99,10 +99,15 @@ impl<R: RandomSource> Schedule<R> {
         }
     }
 
-    /// Adds (or re-times) an endpoint probed every `interval_s`. Its first probe falls within
-    /// the first tenth of an interval from `now`, so endpoints added together spread out.
+    /// Adds an endpoint probed every `interval_s`. Its first probe falls within the first tenth
+    /// of an interval from `now`, so endpoints added together spread out. For an endpoint
+    /// already here only the interval changes, from its next probe on: a running probe stays
+    /// running, a due time stays.
     pub fn insert(&mut self, endpoint: &str, interval_s: u32, now: DateTime<Utc>) {
-        self.remove(endpoint);
+        if let Some(entry) = self.entries.get_mut(endpoint) {
+            entry.interval_s = interval_s;
+            return;
+        }
         let offset = uniform(
             &mut self.random,
             interval_ms(interval_s) * JITTER_PER_MILLE / 1000,

@@ -155,15 +155,30 @@ fn a_throttled_endpoint_is_not_probed_before_its_retry_after() {
 }
 
 #[test]
-fn a_removed_or_retimed_endpoint_keeps_no_old_due_time() {
+fn a_new_interval_applies_from_the_next_probe_and_a_running_probe_stays_running() {
     let mut schedule = Schedule::with_random(Fixed(0));
     schedule.insert("a", 60, t0());
-    schedule.insert("a", 60, t0() + secs(30));
+    schedule.insert("a", 600, t0() + secs(30));
     assert_eq!(schedule.len(), 1);
-    assert_eq!(schedule.take_due(t0() + secs(29)), Vec::<String>::new());
-    assert_eq!(schedule.take_due(t0() + secs(30)), vec!["a"]);
+    assert_eq!(schedule.due_at("a"), Some(t0()), "the due time stays");
+    assert_eq!(schedule.take_due(t0()), vec!["a"]);
+    // Changed while running: still not due until it completes.
+    schedule.insert("a", 30, t0() + secs(1));
+    assert!(schedule.take_due(t0() + secs(3600)).is_empty());
+    assert_eq!(schedule.completed("a", t0(), None), Some(t0() + secs(27)));
+}
+
+#[test]
+fn a_removed_endpoint_is_no_longer_due() {
+    let mut schedule = Schedule::with_random(Fixed(0));
+    schedule.insert("a", 60, t0());
+    schedule.insert("b", 60, t0());
     schedule.remove("a");
+    assert_eq!(schedule.len(), 1);
+    assert_eq!(schedule.take_due(t0()), vec!["b"]);
+    // Removed while running: its completion schedules nothing.
+    schedule.remove("b");
     assert!(schedule.is_empty());
-    assert_eq!(schedule.completed("a", t0(), None), None);
+    assert_eq!(schedule.completed("b", t0(), None), None);
     assert_eq!(schedule.next_due(), None);
 }
