@@ -106,6 +106,9 @@ pub(crate) mod sql {
     pub const ROLLUP_HOURS: &str =
         "SELECT hour_s FROM probe_rollups WHERE endpoint_id = ? AND hour_s >= ?
              ORDER BY hour_s";
+    pub const CHANGES_SINCE: &str =
+        "SELECT endpoint_id, at_s, from_health, to_health, reason FROM probe_state_changes
+             WHERE at_s >= ? ORDER BY at_s, id";
     pub const LAST_CHANGE: &str =
         "SELECT endpoint_id, at_s, from_health, to_health, reason FROM probe_state_changes
              WHERE endpoint_id = ? ORDER BY at_s DESC, id DESC LIMIT 1";
@@ -400,19 +403,34 @@ pub fn rollups(
     })
 }
 
+fn change_from(r: &Row) -> rusqlite::Result<StateChange> {
+    Ok(StateChange {
+        endpoint: r.get(0)?,
+        at: rfc3339(r.get(1)?),
+        from: r.get(2)?,
+        to: r.get(3)?,
+        reason: r.get(4)?,
+    })
+}
+
 /// The latest change of `endpoint`'s live state, if it ever changed.
 pub fn last_change(store: &Store, endpoint: &str) -> Result<Option<StateChange>, HistoryError> {
     store.read(|c| {
-        Ok(c.query_row(sql::LAST_CHANGE, [endpoint], |r| {
-            Ok(StateChange {
-                endpoint: r.get(0)?,
-                at: rfc3339(r.get(1)?),
-                from: r.get(2)?,
-                to: r.get(3)?,
-                reason: r.get(4)?,
-            })
-        })
-        .optional()?)
+        Ok(c.query_row(sql::LAST_CHANGE, [endpoint], change_from)
+            .optional()?)
+    })
+}
+
+/// Every change of every endpoint at `since` or later, oldest first (what an open incident
+/// copies onto its timeline).
+pub fn changes_since(
+    store: &Store,
+    since: DateTime<Utc>,
+) -> Result<Vec<StateChange>, HistoryError> {
+    store.read(|c| {
+        let mut stmt = c.prepare(sql::CHANGES_SINCE)?;
+        let rows = stmt.query_map([since.timestamp()], change_from)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     })
 }
 

@@ -59,6 +59,13 @@ impl LiveState {
         }
     }
 
+    /// Takes the thresholds of an edited `probe:` block, keeping the state and the runs of
+    /// samples seen so far.
+    pub fn reconfigure(&mut self, config: &ProbeConfig) {
+        self.failures_to_down = config.failures_to_down.max(1);
+        self.successes_to_up = config.successes_to_up.max(1);
+    }
+
     pub fn health(&self) -> Health {
         self.health
     }

@@ -383,6 +383,10 @@ fn the_last_state_change_is_found_and_kept_past_90_days() {
         last_change(&store, "claude").unwrap().as_ref(),
         Some(&changes[3])
     );
+    assert_eq!(
+        changes_since(&store, at("2026-08-01T10:00:00Z")).unwrap(),
+        vec![changes[0].clone(), changes[1].clone(), changes[3].clone()]
+    );
     let pruned = prune(&store, at("2026-11-24T12:00:00Z")).unwrap();
     // gpt's older change and claude's old one go; gpt's last stays although it is old.
     assert_eq!(pruned.changes_deleted, 2);
@@ -510,6 +514,7 @@ fn history_statements_search_indexes() {
         ("RECENT_SAMPLES", sql::RECENT_SAMPLES),
         ("ROLLUP_HOURS", sql::ROLLUP_HOURS),
         ("LAST_CHANGE", sql::LAST_CHANGE),
+        ("CHANGES_SINCE", sql::CHANGES_SINCE),
     ];
     store
         .read(|c| {

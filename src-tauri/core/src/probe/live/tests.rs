@@ -200,3 +200,16 @@ fn thresholds_of_one_follow_every_sample_and_zero_counts_as_one() {
         );
     }
 }
+
+#[test]
+fn new_thresholds_keep_the_state_and_the_runs_so_far() {
+    let mut s = LiveState::new(&config(5, 5));
+    run(&mut s, &[Good, Timeout]);
+    s.reconfigure(&config(2, 2));
+    assert_eq!(s.health(), Health::Degraded);
+    assert_eq!(
+        s.observe(&sample(Timeout, 9)).map(|c| c.to),
+        Some(Health::Down),
+        "the earlier timeout counts towards the new threshold"
+    );
+}
