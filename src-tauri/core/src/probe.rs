@@ -3,10 +3,18 @@
 //!
 //! - [`model`]: what a probe sample is: its [`Reason`], the [`Health`] it implies, and the facts
 //!   kept with it; a `probe:` block ([`ProbeConfig`]); the raw [`Outcome`] of one probe.
+//! - [`classify`] / [`headers`] / [`status_page`]: an outcome (or a status page) as a sample:
+//!   its reason, Retry-After, rate-limit headroom and a secret-free error excerpt.
+//! - [`live`]: an endpoint's live state, with hysteresis.
+//! - [`schedule`]: when each endpoint is probed next (jittered, held back by Retry-After).
+//! - [`history`]: samples, hourly rollups and state changes in SQLite, pruned by age.
 
 pub mod classify;
 pub mod headers;
+pub mod history;
+pub mod live;
 pub mod model;
+pub mod schedule;
 pub mod status_page;
 
 pub use model::{
