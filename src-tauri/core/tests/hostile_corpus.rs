@@ -82,6 +82,7 @@ const CORPUS: &[(&str, &str)] = &[
     ("ipc link", "[x](ipc://localhost/plugin)"),
     ("asset link", "[x](asset://localhost/etc/passwd)"),
     ("runbook-asset link", "[x](runbook-asset://localhost/a.png)"),
+    ("script words as image alt text", "![javascript:alert(1)](a.png)"),
     ("javascript autolink", "<javascript:alert(1)>"),
     ("data autolink", "<data:text/html,<script>alert(1)</script>>"),
     ("javascript reference", "[x][r]\n\n[r]: javascript:alert(1)"),
@@ -164,7 +165,22 @@ fn inert_problems(html: &str) -> Vec<String> {
             {
                 problems.push(format!("attribute {name} on <{tag}>"));
             }
-            if lower.contains("javascript:") || lower.contains("vbscript:") {
+            // A script URL matters where a URL is taken; text such as an image's alt
+            // ("javascript:" written by the author) is shown, never run.
+            let takes_url = [
+                "href",
+                "src",
+                "action",
+                "formaction",
+                "xlink:href",
+                "srcset",
+                "poster",
+                "data",
+                "cite",
+                "background",
+            ]
+            .contains(&name);
+            if takes_url && (lower.contains("javascript:") || lower.contains("vbscript:")) {
                 problems.push(format!("script URL in {name} on <{tag}>"));
             }
             if name == "href"
