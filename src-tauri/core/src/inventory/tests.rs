@@ -12,6 +12,8 @@ fn vendor(id: &str) -> Vendor {
         id: id.into(),
         name: "Mistral".into(),
         status_page: Some("https://status.mistral.ai".into()),
+        status_api: None,
+        status_components: Vec::new(),
     }
 }
 
