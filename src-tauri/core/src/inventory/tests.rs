@@ -251,3 +251,5 @@ fn every_kind_is_validated_by_the_one_save_path() {
     };
     assert_eq!(refused_fields(&store, bad_workflow), ["primary"]);
 }
+
+mod probe_config;
