@@ -649,9 +649,12 @@ fn endpoint_save_with_a_probe_block_and_a_vendor_status_api() {
     assert_eq!(saved["probe"]["interval_s"], 30);
     assert_eq!(saved["probe"]["timeout_ms"], 10_000);
     assert_eq!(saved["probe"]["failures_to_down"], 3);
-    let stored = find(&h.inventory()["endpoints"], "bedrock-nova").unwrap().clone();
+    let stored = find(&h.inventory()["endpoints"], "bedrock-nova")
+        .unwrap()
+        .clone();
     assert_eq!(stored, saved);
-    let bad = json!({"probe": {"interval_s": 5, "connect_timeout_ms": 20000, "json_pointer": "/x"}});
+    let bad =
+        json!({"probe": {"interval_s": 5, "connect_timeout_ms": 20000, "json_pointer": "/x"}});
     let mut bad_ep = ep.clone();
     bad_ep["probe"] = bad["probe"].clone();
     let e = h.refused(
@@ -661,9 +664,16 @@ fn endpoint_save_with_a_probe_block_and_a_vendor_status_api() {
     );
     assert_eq!(
         field_names(&e),
-        ["probe.interval_s", "probe.connect_timeout_ms", "probe.json_pointer"]
+        [
+            "probe.interval_s",
+            "probe.connect_timeout_ms",
+            "probe.json_pointer"
+        ]
     );
-    assert_eq!(find(&h.inventory()["endpoints"], "bedrock-nova").unwrap(), &stored);
+    assert_eq!(
+        find(&h.inventory()["endpoints"], "bedrock-nova").unwrap(),
+        &stored
+    );
 
     let v = json!({"id": "mistral", "name": "Mistral",
         "status_api": "https://status.mistral.ai/api/v2/summary.json", "status_components": ["API", "Le Chat"]});

@@ -36,7 +36,10 @@ fn from_json<T: serde::de::DeserializeOwned>(
 /// A value as a JSON column; `None` for NULL.
 fn to_json<T: serde::Serialize>(value: Option<&T>) -> rusqlite::Result<Option<String>> {
     value
-        .map(|v| serde_json::to_string(v).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e))))
+        .map(|v| {
+            serde_json::to_string(v)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+        })
         .transpose()
 }
 
@@ -125,7 +128,13 @@ pub fn insert_vendor(conn: &Connection, v: &Vendor) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO vendors (id, name, status_page, status_api, status_components)
          VALUES (?, ?, ?, ?, ?)",
-        params![v.id, v.name, v.status_page, v.status_api, components_json(v)?],
+        params![
+            v.id,
+            v.name,
+            v.status_page,
+            v.status_api,
+            components_json(v)?
+        ],
     )?;
     Ok(())
 }

@@ -123,18 +123,25 @@ pub fn endpoint_errors(e: &Endpoint, known: &KnownRefs) -> Vec<FieldError> {
 /// The rules of a `probe:` block, each error named `probe.<key>`. A `ca_file` is not looked
 /// for on disk: the inventory may be checked on another machine than the one probing.
 fn probe_errors(p: &ProbeConfig, style: ApiStyle, out: &mut Vec<FieldError>) {
-    let mut err = |key: &str, message: String| out.push(FieldError::new(format!("probe.{key}"), message));
+    let mut err =
+        |key: &str, message: String| out.push(FieldError::new(format!("probe.{key}"), message));
     if p.interval_s < probe_defaults::MIN_INTERVAL_S {
         err(
             "interval_s",
-            format!("must be at least {} seconds", probe_defaults::MIN_INTERVAL_S),
+            format!(
+                "must be at least {} seconds",
+                probe_defaults::MIN_INTERVAL_S
+            ),
         );
     }
     if p.timeout_ms == 0 {
         err("timeout_ms", "must be more than 0 milliseconds".into());
     }
     if p.connect_timeout_ms == 0 {
-        err("connect_timeout_ms", "must be more than 0 milliseconds".into());
+        err(
+            "connect_timeout_ms",
+            "must be more than 0 milliseconds".into(),
+        );
     } else if p.connect_timeout_ms > p.timeout_ms && p.timeout_ms > 0 {
         err(
             "connect_timeout_ms",
@@ -154,7 +161,10 @@ fn probe_errors(p: &ProbeConfig, style: ApiStyle, out: &mut Vec<FieldError>) {
         err("successes_to_up", "must be at least 1".into());
     }
     if !(100..=599).contains(&p.expect_status) {
-        err("expect_status", "must be an HTTP status between 100 and 599".into());
+        err(
+            "expect_status",
+            "must be an HTTP status between 100 and 599".into(),
+        );
     }
     let kind = p.kind.unwrap_or(if style == ApiStyle::Http {
         ProbeKind::Http
@@ -176,14 +186,20 @@ fn probe_errors(p: &ProbeConfig, style: ApiStyle, out: &mut Vec<FieldError>) {
     }
     if p.equals.is_some() {
         if kind != ProbeKind::Http {
-            err("equals", format!("applies only to the http kind, not {kind}"));
+            err(
+                "equals",
+                format!("applies only to the http kind, not {kind}"),
+            );
         } else if p.json_pointer.is_none() {
             err("equals", "needs a json_pointer to compare at".into());
         }
     }
     if let Some(ca) = &p.ca_file {
         if ca.trim().is_empty() {
-            err("ca_file", "must not be empty (leave the key out instead)".into());
+            err(
+                "ca_file",
+                "must not be empty (leave the key out instead)".into(),
+            );
         }
     }
 }

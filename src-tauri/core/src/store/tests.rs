@@ -610,10 +610,24 @@ fn probe_configuration_arrives_on_every_earlier_version() {
         // A later open reads what the migration left, through the inventory's own code.
         let (store, _) = Store::open(&path).unwrap();
         let inv = crate::inventory::load(&store).unwrap();
-        let styles: Vec<String> = inv.endpoints.iter().map(|e| e.api_style.to_string()).collect();
-        assert_eq!(styles, ["azure-openai", "bedrock", "openai"], "from {start}");
-        assert_eq!(inv.endpoints[0].probe.as_ref().map(|p| p.interval_s), Some(30));
-        assert_eq!(inv.endpoints[2].probe, None, "from {start}: old endpoints are not probed");
+        let styles: Vec<String> = inv
+            .endpoints
+            .iter()
+            .map(|e| e.api_style.to_string())
+            .collect();
+        assert_eq!(
+            styles,
+            ["azure-openai", "bedrock", "openai"],
+            "from {start}"
+        );
+        assert_eq!(
+            inv.endpoints[0].probe.as_ref().map(|p| p.interval_s),
+            Some(30)
+        );
+        assert_eq!(
+            inv.endpoints[2].probe, None,
+            "from {start}: old endpoints are not probed"
+        );
         assert_eq!(inv.vendors[0].status_api, None);
         assert!(inv.vendors[0].status_components.is_empty());
         assert_eq!(inv.workflows[0].primary, "e", "from {start}");

@@ -147,7 +147,11 @@ fn a_credential_over_plain_http_to_another_host_is_a_high_finding() {
     };
     inv.endpoints = vec![
         endpoint("lan", "http://10.0.0.7:8000/v1", Some("env:VLLM_KEY")),
-        endpoint("named", "HTTP://llm.internal.example/v1", Some("env:VLLM_KEY")),
+        endpoint(
+            "named",
+            "HTTP://llm.internal.example/v1",
+            Some("env:VLLM_KEY"),
+        ),
         endpoint("sneaky", "http://localhost.evil.example/v1", Some("env:K")),
         endpoint("userinfo", "http://127.0.0.1@10.1.2.3/v1", Some("env:K")),
         // Allowed: loopback, https, or no credential at all.
@@ -175,13 +179,22 @@ fn a_credential_over_plain_http_to_another_host_is_a_high_finding() {
             ("userinfo", Severity::High),
         ]
     );
-    let lan = findings.iter().find(|f| f.endpoint.as_deref() == Some("lan")).unwrap();
-    assert!(lan.message.contains("'10.0.0.7'") && lan.message.contains("https"), "{}", lan.message);
+    let lan = findings
+        .iter()
+        .find(|f| f.endpoint.as_deref() == Some("lan"))
+        .unwrap();
+    assert!(
+        lan.message.contains("'10.0.0.7'") && lan.message.contains("https"),
+        "{}",
+        lan.message
+    );
     assert_eq!(lan.workflow, None);
 }
 
 #[test]
 fn the_demo_sends_no_credential_over_plain_http() {
     let findings = audit_inventory(&demo_inventory().unwrap(), &AuditContext::default());
-    assert!(findings.iter().all(|f| f.kind != FindingKind::PlainHttpCredential));
+    assert!(findings
+        .iter()
+        .all(|f| f.kind != FindingKind::PlainHttpCredential));
 }

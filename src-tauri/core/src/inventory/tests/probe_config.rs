@@ -11,7 +11,12 @@ fn probed(probe: ProbeConfig) -> Endpoint {
     Endpoint {
         id: "probed".into(),
         probe: Some(probe),
-        ..inv.endpoints.iter().find(|e| e.id == "openai-gpt-4o").unwrap().clone()
+        ..inv
+            .endpoints
+            .iter()
+            .find(|e| e.id == "openai-gpt-4o")
+            .unwrap()
+            .clone()
     }
 }
 
@@ -212,21 +217,37 @@ fn status_api_is_an_https_url_and_components_are_names() {
         status_components: components.iter().map(|c| c.to_string()).collect(),
         ..vendor("mistral")
     };
-    let fine = with("https://status.mistral.ai/api/v2/summary.json", &["API", "Le Chat"]);
+    let fine = with(
+        "https://status.mistral.ai/api/v2/summary.json",
+        &["API", "Le Chat"],
+    );
     assert_eq!(vendor_errors(&fine), []);
-    let fields = |v: &Vendor| -> Vec<String> {
-        vendor_errors(v).into_iter().map(|e| e.field).collect()
-    };
-    assert_eq!(fields(&with("http://status.mistral.ai/api/v2/summary.json", &[])), ["status_api"]);
-    assert_eq!(fields(&with("ftp://status.mistral.ai", &[])), ["status_api", "status_api"]);
+    let fields =
+        |v: &Vendor| -> Vec<String> { vendor_errors(v).into_iter().map(|e| e.field).collect() };
     assert_eq!(
-        fields(&with("https://status.mistral.ai/api/v2/summary.json", &["API", " "])),
+        fields(&with("http://status.mistral.ai/api/v2/summary.json", &[])),
+        ["status_api"]
+    );
+    assert_eq!(
+        fields(&with("ftp://status.mistral.ai", &[])),
+        ["status_api", "status_api"]
+    );
+    assert_eq!(
+        fields(&with(
+            "https://status.mistral.ai/api/v2/summary.json",
+            &["API", " "]
+        )),
         ["status_components[1]"]
     );
     // Stored and read back, and changed on update.
     let saved = save(&store, None, fine.clone()).unwrap();
     let back = |store: &Store| {
-        load(store).unwrap().vendors.into_iter().find(|v| v.id == "mistral").unwrap()
+        load(store)
+            .unwrap()
+            .vendors
+            .into_iter()
+            .find(|v| v.id == "mistral")
+            .unwrap()
     };
     assert_eq!(back(&store), saved);
     let cleared = Vendor {
@@ -247,7 +268,11 @@ fn a_probe_block_and_the_new_styles_are_stored_and_read_back() {
     let store = seeded();
     let inv = load(&store).unwrap();
     assert_eq!(
-        inv.endpoints.iter().find(|e| e.id == "azure-gpt-4o").unwrap().api_style,
+        inv.endpoints
+            .iter()
+            .find(|e| e.id == "azure-gpt-4o")
+            .unwrap()
+            .api_style,
         ApiStyle::AzureOpenai
     );
     let e = Endpoint {
@@ -261,7 +286,12 @@ fn a_probe_block_and_the_new_styles_are_stored_and_read_back() {
     };
     save(&store, None, e.clone()).unwrap();
     let stored = |store: &Store| {
-        load(store).unwrap().endpoints.into_iter().find(|x| x.id == "probed").unwrap()
+        load(store)
+            .unwrap()
+            .endpoints
+            .into_iter()
+            .find(|x| x.id == "probed")
+            .unwrap()
     };
     assert_eq!(stored(&store), e);
     // Removing the block stops the probing.
@@ -303,8 +333,14 @@ fn probe_blocks_round_trip_through_both_formats() {
         assert_eq!(back, inv, "{format:?}:\n{text}");
     }
     let yaml = to_text(&inv, Format::Yaml).unwrap();
-    assert!(yaml.contains("  probe:\n    interval_s: 60\n    timeout_ms: 10000\n"), "{yaml}");
-    assert!(yaml.contains("word: 'no'") || yaml.contains("word: \"no\""), "{yaml}");
+    assert!(
+        yaml.contains("  probe:\n    interval_s: 60\n    timeout_ms: 10000\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("word: 'no'") || yaml.contains("word: \"no\""),
+        "{yaml}"
+    );
 }
 
 #[test]
@@ -312,7 +348,12 @@ fn an_empty_probe_block_means_every_default() {
     let text = DEMO_TEXT_ONE_ENDPOINT.replace("PROBE", "  probe: {}");
     let inv = parse("i.yaml", &text, Format::Yaml).unwrap();
     assert_eq!(inv.endpoints[0].probe, Some(ProbeConfig::default()));
-    let none = parse("i.yaml", &DEMO_TEXT_ONE_ENDPOINT.replace("PROBE", ""), Format::Yaml).unwrap();
+    let none = parse(
+        "i.yaml",
+        &DEMO_TEXT_ONE_ENDPOINT.replace("PROBE", ""),
+        Format::Yaml,
+    )
+    .unwrap();
     assert_eq!(none.endpoints[0].probe, None);
 }
 
@@ -323,17 +364,24 @@ fn bad_probe_blocks_in_a_file_are_refused_by_place() {
     assert!(matches!(err, ImportError::Parse { .. }), "{err}");
     assert!(err.to_string().contains("intervall_s"), "{err}");
     let too_often = DEMO_TEXT_ONE_ENDPOINT.replace("PROBE", "  probe:\n    interval_s: 5");
-    let ImportError::Invalid { problems, .. } = parse("i.yaml", &too_often, Format::Yaml).unwrap_err()
+    let ImportError::Invalid { problems, .. } =
+        parse("i.yaml", &too_often, Format::Yaml).unwrap_err()
     else {
         panic!("expected invalid");
     };
     let shown = format!("{problems:?}");
-    assert!(shown.contains("probe.interval_s") && shown.contains("ep"), "{shown}");
+    assert!(
+        shown.contains("probe.interval_s") && shown.contains("ep"),
+        "{shown}"
+    );
 }
 
 #[test]
 fn new_api_styles_read_by_their_names() {
-    for (word, style) in [("azure-openai", ApiStyle::AzureOpenai), ("bedrock", ApiStyle::Bedrock)] {
+    for (word, style) in [
+        ("azure-openai", ApiStyle::AzureOpenai),
+        ("bedrock", ApiStyle::Bedrock),
+    ] {
         let text = DEMO_TEXT_ONE_ENDPOINT
             .replace("api_style: openai", &format!("api_style: {word}"))
             .replace("PROBE", "");
