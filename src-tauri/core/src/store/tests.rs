@@ -633,3 +633,35 @@ fn probe_configuration_arrives_on_every_earlier_version() {
         assert_eq!(inv.workflows[0].primary, "e", "from {start}");
     }
 }
+
+/// 0008 widens the api_style CHECK by editing its text; a definition that does not read as
+/// expected fails the open and leaves the database at its version, rather than keeping the
+/// narrow CHECK unnoticed.
+#[test]
+fn an_unexpected_endpoints_definition_fails_the_probe_migration() {
+    let dir = tempdir().unwrap();
+    let path = dir.path().join("odd.db");
+    let before = LATEST_VERSION - 1;
+    let (store, _) = Store::open_at_version(&path, before).unwrap();
+    store
+        .write(|tx| {
+            tx.execute_batch(
+                "PRAGMA writable_schema = ON;
+                 UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (api_style IN', 'CHECK (api_style  IN')
+                  WHERE name = 'endpoints';
+                 PRAGMA writable_schema = RESET;",
+            )?;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    drop(store);
+    let Err(err) = Store::open(&path) else {
+        panic!("the migration should have failed")
+    };
+    assert!(matches!(err, StoreError::Migration { .. }), "{err}");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, before);
+}

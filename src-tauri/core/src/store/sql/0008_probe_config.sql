@@ -13,6 +13,13 @@ UPDATE sqlite_schema
                      'CHECK (api_style IN (''openai'', ''anthropic'', ''gemini'', ''http'', ''azure-openai'', ''bedrock''))')
  WHERE type = 'table' AND name = 'endpoints';
 PRAGMA writable_schema = RESET;
+-- A definition that did not read as expected fails the migration instead of keeping the old
+-- CHECK unnoticed.
+CREATE TEMP TABLE api_style_widened (ok INTEGER NOT NULL CHECK (ok = 1));
+INSERT INTO api_style_widened
+SELECT count(*) FROM sqlite_schema
+ WHERE type = 'table' AND name = 'endpoints' AND instr(sql, '''azure-openai'', ''bedrock''') > 0;
+DROP TABLE api_style_widened;
 
 -- JSON of the probe block; NULL: the endpoint is not probed. (These changes also bump the
 -- schema cookie, so other connections reload the edited definition.)
