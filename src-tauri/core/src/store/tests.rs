@@ -628,3 +628,5 @@ fn a_read_only_copy_reads_everything_and_refuses_changes() {
     .unwrap();
     assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
 }
+
+mod probe_config;

@@ -30,6 +30,8 @@ impl ReplyShape {
             ApiStyle::Openai => Self::Openai,
             ApiStyle::Anthropic => Self::Anthropic,
             ApiStyle::Gemini => Self::Gemini,
+            ApiStyle::AzureOpenai => Self::AzureOpenai,
+            ApiStyle::Bedrock => Self::Bedrock,
             ApiStyle::Http => Self::Plain,
         }
     }
