@@ -34,14 +34,20 @@ impl Resolve for TestResolver {
                 let addr: SocketAddr = "127.0.0.1:0".parse().expect("literal");
                 Ok(Box::new(std::iter::once(addr)) as Addrs)
             } else {
-                Err(Box::new(NoSuchName { name: host, why: " (test resolver)".into() }) as _)
+                Err(Box::new(NoSuchName {
+                    name: host,
+                    why: " (test resolver)".into(),
+                }) as _)
             }
         })
     }
 }
 
 fn prober() -> Prober {
-    Prober::new(Network { resolver: Arc::new(TestResolver), policy: AddressPolicy::loopback_only() })
+    Prober::new(Network {
+        resolver: Arc::new(TestResolver),
+        policy: AddressPolicy::loopback_only(),
+    })
 }
 
 fn endpoint(url: &str, credential: Option<&str>) -> Endpoint {
@@ -58,7 +64,11 @@ fn endpoint(url: &str, credential: Option<&str>) -> Endpoint {
 }
 
 fn config(timeout_ms: u32) -> ProbeConfig {
-    ProbeConfig { timeout_ms, connect_timeout_ms: 1000, ..ProbeConfig::default() }
+    ProbeConfig {
+        timeout_ms,
+        connect_timeout_ms: 1000,
+        ..ProbeConfig::default()
+    }
 }
 
 fn secrets() -> EnvSecrets<impl Fn(&str) -> Option<String> + Send + Sync> {
@@ -66,9 +76,13 @@ fn secrets() -> EnvSecrets<impl Fn(&str) -> Option<String> + Send + Sync> {
 }
 
 fn request(url: &str, credential: Option<&str>) -> ProbeRequest {
-    request::build(&endpoint(url, credential), &ProbeConfig::default(), &secrets())
-        .expect("credential resolves")
-        .expect("the http kind sends a request")
+    request::build(
+        &endpoint(url, credential),
+        &ProbeConfig::default(),
+        &secrets(),
+    )
+    .expect("credential resolves")
+    .expect("the http kind sends a request")
 }
 
 /// Runs one probe and checks it ended within its deadline.
@@ -76,7 +90,11 @@ async fn probe_with(prober: &Prober, request: &ProbeRequest, config: &ProbeConfi
     let started = Instant::now();
     let outcome = prober.probe(request, config).await;
     let bound = Duration::from_millis(u64::from(config.timeout_ms)) + HARD_DEADLINE_GRACE + MARGIN;
-    assert!(started.elapsed() <= bound, "probe ran {:?}, past its deadline bound {bound:?}", started.elapsed());
+    assert!(
+        started.elapsed() <= bound,
+        "probe ran {:?}, past its deadline bound {bound:?}",
+        started.elapsed()
+    );
     outcome
 }
 
@@ -93,7 +111,9 @@ fn reply(outcome: Outcome) -> Reply {
 
 fn failure(outcome: &Outcome) -> (TransportFailure, &str) {
     match outcome {
-        Outcome::Failed { failure, detail, .. } => (*failure, detail.as_str()),
+        Outcome::Failed {
+            failure, detail, ..
+        } => (*failure, detail.as_str()),
         other => panic!("expected a failure, got {other:?}"),
     }
 }
@@ -111,7 +131,11 @@ async fn a_well_behaved_server_gives_a_whole_reply() {
 async fn a_server_that_never_answers_times_out() {
     let server = FaultServer::start("127.0.0.1").await;
     let outcome = probe(&server.url("/hang"), 800).await;
-    assert_eq!(failure(&outcome).0, TransportFailure::Timeout, "{outcome:?}");
+    assert_eq!(
+        failure(&outcome).0,
+        TransportFailure::Timeout,
+        "{outcome:?}"
+    );
 }
 
 #[tokio::test]
@@ -146,7 +170,10 @@ async fn a_gzip_bomb_stops_at_the_cap_after_decompression() {
 async fn a_same_origin_redirect_without_a_credential_is_followed() {
     let server = FaultServer::start("127.0.0.1").await;
     let reply = reply(probe(&server.url("/redirect-to//ok"), 5000).await);
-    assert_eq!((reply.status, reply.body.as_slice()), (200, &b"{\"ok\":true}"[..]));
+    assert_eq!(
+        (reply.status, reply.body.as_slice()),
+        (200, &b"{\"ok\":true}"[..])
+    );
 }
 
 #[tokio::test]
@@ -173,7 +200,11 @@ async fn a_request_with_a_credential_follows_no_redirect() {
 async fn a_redirect_to_another_loopback_host_is_refused() {
     let server = FaultServer::start("127.0.0.1").await;
     let other = FaultServer::start("127.0.0.2").await;
-    let outcome = probe(&server.url(&format!("/redirect-to/{}", other.url("/ok"))), 5000).await;
+    let outcome = probe(
+        &server.url(&format!("/redirect-to/{}", other.url("/ok"))),
+        5000,
+    )
+    .await;
     let (failure, detail) = failure(&outcome);
     assert_eq!(failure, TransportFailure::Redirect);
     assert!(detail.contains("another origin"), "{detail}");
@@ -185,10 +216,17 @@ async fn a_redirect_to_a_link_local_address_is_refused_before_connecting() {
     let server = FaultServer::start("127.0.0.1").await;
     // The policy refuses the address itself: no connection is tried, so no traffic leaves
     // loopback.
-    let outcome = probe(&server.url("/redirect-to/http://169.254.169.254/latest/meta-data/"), 5000).await;
+    let outcome = probe(
+        &server.url("/redirect-to/http://169.254.169.254/latest/meta-data/"),
+        5000,
+    )
+    .await;
     let (failure, detail) = failure(&outcome);
     assert_eq!(failure, TransportFailure::Redirect);
-    assert!(detail.contains("refused by address: 169.254.169.254"), "{detail}");
+    assert!(
+        detail.contains("refused by address: 169.254.169.254"),
+        "{detail}"
+    );
 }
 
 #[tokio::test]
@@ -196,7 +234,11 @@ async fn an_html_page_with_status_200_is_a_reply_with_its_content_type() {
     let server = FaultServer::start("127.0.0.1").await;
     let reply = reply(probe(&server.url("/html"), 5000).await);
     assert_eq!(reply.status, 200);
-    let content_type = reply.headers.iter().find(|(n, _)| n == "content-type").map(|(_, v)| v.as_str());
+    let content_type = reply
+        .headers
+        .iter()
+        .find(|(n, _)| n == "content-type")
+        .map(|(_, v)| v.as_str());
     assert_eq!(content_type, Some("text/html; charset=utf-8"));
     assert!(reply.body.starts_with(b"<!doctype html>"));
 }
@@ -232,7 +274,10 @@ async fn a_name_that_does_not_resolve_is_a_dns_failure() {
     let outcome = probe("http://nowhere.invalid:9/ok", 5000).await;
     let (failure, detail) = failure(&outcome);
     assert_eq!(failure, TransportFailure::Dns);
-    assert!(detail.contains("nowhere.invalid does not resolve"), "{detail}");
+    assert!(
+        detail.contains("nowhere.invalid does not resolve"),
+        "{detail}"
+    );
 }
 
 #[tokio::test]
@@ -240,12 +285,18 @@ async fn a_name_resolving_to_a_refused_address_is_never_connected_to() {
     // The test resolver gives 127.0.0.1; a policy refusing it stands in for a name that
     // resolves to a link-local address.
     let server = FaultServer::start("127.0.0.1").await;
-    let refusing = Prober::new(Network { resolver: Arc::new(TestResolver), policy: AddressPolicy::new(|_| false) });
+    let refusing = Prober::new(Network {
+        resolver: Arc::new(TestResolver),
+        policy: AddressPolicy::new(|_| false),
+    });
     let url = format!("http://probe.test:{}/ok", server.addr.port());
     let outcome = probe_with(&refusing, &request(&url, None), &config(5000)).await;
     let (failure, detail) = failure(&outcome);
     assert_eq!(failure, TransportFailure::Dns);
-    assert!(detail.contains("addresses probes may not reach"), "{detail}");
+    assert!(
+        detail.contains("addresses probes may not reach"),
+        "{detail}"
+    );
     assert_eq!(server.connections(), 0);
 }
 
@@ -256,9 +307,12 @@ mod tls {
 
     /// A server with a self-signed certificate for `probe.test`, and that certificate as PEM.
     async fn self_signed_server() -> (FaultServer, String) {
-        let certified = rcgen::generate_simple_self_signed(vec!["probe.test".to_owned()]).expect("certificate");
+        let certified =
+            rcgen::generate_simple_self_signed(vec!["probe.test".to_owned()]).expect("certificate");
         let cert: CertificateDer<'static> = certified.cert.der().clone();
-        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(certified.signing_key.serialize_der()));
+        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(
+            certified.signing_key.serialize_der(),
+        ));
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let config = rustls::ServerConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
@@ -285,10 +339,16 @@ mod tls {
         let dir = tempfile::tempdir().expect("temp dir");
         let ca_file = dir.path().join("ca.pem");
         std::fs::write(&ca_file, pem).expect("write ca file");
-        let config = ProbeConfig { ca_file: Some(ca_file.display().to_string()), ..config(5000) };
+        let config = ProbeConfig {
+            ca_file: Some(ca_file.display().to_string()),
+            ..config(5000)
+        };
         let url = format!("https://probe.test:{}/ok", server.addr.port());
         let reply = reply(probe_with(&prober(), &request(&url, None), &config).await);
-        assert_eq!((reply.status, reply.body.as_slice()), (200, &b"{\"ok\":true}"[..]));
+        assert_eq!(
+            (reply.status, reply.body.as_slice()),
+            (200, &b"{\"ok\":true}"[..])
+        );
     }
 
     #[tokio::test]
@@ -296,11 +356,22 @@ mod tls {
         let dir = tempfile::tempdir().expect("temp dir");
         let ca_file = dir.path().join("empty.pem");
         std::fs::write(&ca_file, "not a certificate").expect("write ca file");
-        let config = ProbeConfig { ca_file: Some(ca_file.display().to_string()), ..config(5000) };
-        let outcome = probe_with(&prober(), &request("https://probe.test:9/ok", None), &config).await;
+        let config = ProbeConfig {
+            ca_file: Some(ca_file.display().to_string()),
+            ..config(5000)
+        };
+        let outcome = probe_with(
+            &prober(),
+            &request("https://probe.test:9/ok", None),
+            &config,
+        )
+        .await;
         let (failure, detail) = failure(&outcome);
         assert_eq!(failure, TransportFailure::Tls);
-        assert!(detail.contains("empty.pem") && detail.contains("no PEM certificate"), "{detail}");
+        assert!(
+            detail.contains("empty.pem") && detail.contains("no PEM certificate"),
+            "{detail}"
+        );
     }
 }
 
@@ -310,7 +381,10 @@ mod sweep {
     fn target(id: &str, url: &str, credential: Option<&str>, timeout_ms: u32) -> Target {
         let mut endpoint = endpoint(url, credential);
         endpoint.id = id.into();
-        Target { endpoint, config: config(timeout_ms) }
+        Target {
+            endpoint,
+            config: config(timeout_ms),
+        }
     }
 
     #[tokio::test]
@@ -319,10 +393,18 @@ mod sweep {
         let quick: Vec<FaultServer> = start_servers(3).await;
         let mut targets = vec![target("hangs", &hanging.url("/hang"), None, 5000)];
         for (i, server) in quick.iter().enumerate() {
-            targets.push(target(&format!("quick-{i}"), &server.url("/ok"), None, 5000));
+            targets.push(target(
+                &format!("quick-{i}"),
+                &server.url("/ok"),
+                None,
+                5000,
+            ));
         }
         let secrets = Arc::new(secrets());
-        let limits = Limits { global: 2, per_host: 1 };
+        let limits = Limits {
+            global: 2,
+            per_host: 1,
+        };
         let mut arrivals = runner::sweep_as_done(Arc::new(prober()), secrets, targets, limits);
         let mut order = Vec::new();
         while let Some((id, outcome)) = arrivals.recv().await {
@@ -351,7 +433,13 @@ mod sweep {
             target("b", &server.url("/ok"), Some("env:NOT_SET_ANYWHERE"), 5000),
             target("c", &server.url("/html"), None, 5000),
         ];
-        let results = runner::sweep(Arc::new(prober()), Arc::new(secrets()), targets, Limits::default()).await;
+        let results = runner::sweep(
+            Arc::new(prober()),
+            Arc::new(secrets()),
+            targets,
+            Limits::default(),
+        )
+        .await;
         let ids: Vec<&str> = results.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
         let (failure, detail) = failure(&results[1].1);

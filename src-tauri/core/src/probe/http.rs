@@ -4,8 +4,8 @@
 //! - [`network`]: the addresses a probe may reach and the resolver it uses.
 //! - [`failure`]: which [`TransportFailure`] a transport error is.
 
-pub mod network;
 mod failure;
+pub mod network;
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -56,7 +56,10 @@ pub struct Prober {
 
 impl Prober {
     pub fn new(network: Network) -> Self {
-        Self { network, clients: Mutex::new(HashMap::new()) }
+        Self {
+            network,
+            clients: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Runs `request` under `config`'s timeouts. Never takes longer than the total timeout plus
@@ -80,7 +83,10 @@ impl Prober {
             ca_file: config.ca_file.clone(),
             connect_timeout_ms: config.connect_timeout_ms,
         };
-        let mut clients = self.clients.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut clients = self
+            .clients
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(client) = clients.get(&key) {
             return Ok(client.clone());
         }
@@ -114,7 +120,10 @@ impl Prober {
         let mut url = match Url::parse(&request.url) {
             Ok(url) => url,
             Err(e) => {
-                let detail = format!("base URL {} is not a usable URL: {e}", request.redact(&request.url));
+                let detail = format!(
+                    "base URL {} is not a usable URL: {e}",
+                    request.redact(&request.url)
+                );
                 return failed(TransportFailure::Dns, detail, started);
             }
         };
@@ -122,7 +131,11 @@ impl Prober {
         let mut body = request.body.as_ref().map(|b| b.to_string());
         for hop in 0..=MAX_REDIRECTS {
             if let Some(ip) = literal_ip(&url).filter(|ip| !self.network.policy.allows(*ip)) {
-                let failure = if hop == 0 { TransportFailure::Dns } else { TransportFailure::Redirect };
+                let failure = if hop == 0 {
+                    TransportFailure::Dns
+                } else {
+                    TransportFailure::Redirect
+                };
                 let detail = format!("refused by address: {ip} is not an address probes may reach");
                 return failed(failure, detail, started);
             }
@@ -150,7 +163,9 @@ impl Prober {
             };
             let next = match follow(request, &url, &location, hop, &self.network.policy) {
                 Ok(next) => next,
-                Err(why) => return failed(TransportFailure::Redirect, request.redact(&why), started),
+                Err(why) => {
+                    return failed(TransportFailure::Redirect, request.redact(&why), started)
+                }
             };
             // 303, and 301/302 after a POST, continue as GET, as browsers do.
             let status = response.status();
@@ -176,7 +191,11 @@ fn reqwest_method(method: Method) -> reqwest::Method {
 
 fn literal_ip(url: &Url) -> Option<IpAddr> {
     // `host_str` keeps IPv6 literals in brackets.
-    url.host_str()?.trim_start_matches('[').trim_end_matches(']').parse().ok()
+    url.host_str()?
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse()
+        .ok()
 }
 
 fn redirect_target(response: &reqwest::Response) -> Option<String> {
@@ -205,25 +224,39 @@ fn follow(
         ));
     }
     if request.carries_credential() {
-        return Err(format!("redirect to {next} refused: the request carries a credential"));
+        return Err(format!(
+            "redirect to {next} refused: the request carries a credential"
+        ));
     }
     if next.origin() != from.origin() {
-        return Err(format!("redirect to {next} refused: another origin than {}", from.origin().ascii_serialization()));
+        return Err(format!(
+            "redirect to {next} refused: another origin than {}",
+            from.origin().ascii_serialization()
+        ));
     }
     if hop >= MAX_REDIRECTS {
-        return Err(format!("more than {MAX_REDIRECTS} redirects (the last to {next})"));
+        return Err(format!(
+            "more than {MAX_REDIRECTS} redirects (the last to {next})"
+        ));
     }
     Ok(next)
 }
 
 /// Reads the reply: its body streamed (decompressed) up to [`BODY_CAP`].
-async fn read_reply(response: reqwest::Response, request: &ProbeRequest, started: Instant) -> Outcome {
+async fn read_reply(
+    response: reqwest::Response,
+    request: &ProbeRequest,
+    started: Instant,
+) -> Outcome {
     let status = response.status().as_u16();
     let headers = response
         .headers()
         .iter()
         .map(|(name, value)| {
-            (name.as_str().to_owned(), request.redact(&String::from_utf8_lossy(value.as_bytes())))
+            (
+                name.as_str().to_owned(),
+                request.redact(&String::from_utf8_lossy(value.as_bytes())),
+            )
         })
         .collect();
     let mut body = Vec::new();
@@ -265,9 +298,14 @@ async fn read_reply(response: reqwest::Response, request: &ProbeRequest, started
 
 /// The trust roots: Mozilla's, plus the certificates of `ca_file`. Verification stays on.
 fn tls_config(ca_file: Option<&str>) -> Result<rustls::ClientConfig, ClientError> {
-    let mut roots = rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
+    let mut roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
     if let Some(path) = ca_file {
-        let ca_error = |why: String| ClientError::CaFile { path: path.to_owned(), why };
+        let ca_error = |why: String| ClientError::CaFile {
+            path: path.to_owned(),
+            why,
+        };
         let mut added = 0;
         for cert in CertificateDer::pem_file_iter(path).map_err(|e| ca_error(e.to_string()))? {
             let cert = cert.map_err(|e| ca_error(e.to_string()))?;
@@ -292,7 +330,11 @@ fn elapsed_ms(started: Instant) -> u32 {
 }
 
 fn failed(failure: TransportFailure, detail: String, started: Instant) -> Outcome {
-    Outcome::Failed { failure, detail, latency_ms: elapsed_ms(started) }
+    Outcome::Failed {
+        failure,
+        detail,
+        latency_ms: elapsed_ms(started),
+    }
 }
 
 #[cfg(test)]

@@ -37,7 +37,13 @@ pub struct ProbeRequest {
 
 impl ProbeRequest {
     fn new(method: Method, url: String) -> Self {
-        Self { method, url, headers: Vec::new(), body: None, secret: None }
+        Self {
+            method,
+            url,
+            headers: Vec::new(),
+            body: None,
+            secret: None,
+        }
     }
 
     fn header(mut self, name: &str, value: impl Into<String>) -> Self {
@@ -91,7 +97,9 @@ impl fmt::Debug for ProbeRequest {
 pub enum CredentialError {
     #[error("environment variable {name} is not set")]
     UnsetVariable { name: String },
-    #[error("credential {reference}: keyring references are not supported by probes yet; use env:NAME")]
+    #[error(
+        "credential {reference}: keyring references are not supported by probes yet; use env:NAME"
+    )]
     KeyringUnsupported { reference: String },
     #[error("credential {reference:?} is neither env:NAME nor keyring:SERVICE/ACCOUNT")]
     Malformed { reference: String },
@@ -110,7 +118,9 @@ pub struct EnvSecrets<F = fn(&str) -> Option<String>> {
 impl EnvSecrets {
     /// Reads the process environment.
     pub fn process() -> Self {
-        Self { lookup: |name| std::env::var(name).ok() }
+        Self {
+            lookup: |name| std::env::var(name).ok(),
+        }
     }
 }
 
@@ -126,27 +136,43 @@ impl<F: Fn(&str) -> Option<String> + Send + Sync> SecretResolver for EnvSecrets<
             return match (self.lookup)(name) {
                 // An empty variable is as good as none: the vendor would reject it anyway.
                 Some(value) if !value.is_empty() => Ok(value),
-                _ => Err(CredentialError::UnsetVariable { name: name.to_owned() }),
+                _ => Err(CredentialError::UnsetVariable {
+                    name: name.to_owned(),
+                }),
             };
         }
         if reference.starts_with("keyring:") {
-            return Err(CredentialError::KeyringUnsupported { reference: reference.to_owned() });
+            return Err(CredentialError::KeyringUnsupported {
+                reference: reference.to_owned(),
+            });
         }
-        Err(CredentialError::Malformed { reference: reference.to_owned() })
+        Err(CredentialError::Malformed {
+            reference: reference.to_owned(),
+        })
     }
 }
 
 /// OpenAI reasoning models reject `max_tokens` and take `max_completion_tokens`.
 pub fn is_reasoning_model(model: &str) -> bool {
-    let model = model.rsplit('/').next().unwrap_or(model).to_ascii_lowercase();
+    let model = model
+        .rsplit('/')
+        .next()
+        .unwrap_or(model)
+        .to_ascii_lowercase();
     ["o1", "o3", "o4", "gpt-5"].iter().any(|family| {
         model == *family
-            || model.strip_prefix(family).is_some_and(|rest| rest.starts_with('-') || rest.starts_with('.'))
+            || model
+                .strip_prefix(family)
+                .is_some_and(|rest| rest.starts_with('-') || rest.starts_with('.'))
     })
 }
 
 fn join(base: &str, path: &str) -> String {
-    format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'))
+    format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
 }
 
 /// The kind a probe makes when its block names none.
@@ -191,7 +217,10 @@ pub fn build(
 }
 
 /// `GET base_url`, with the credential as a bearer token when the endpoint names one.
-fn http_get(endpoint: &Endpoint, secrets: &dyn SecretResolver) -> Result<ProbeRequest, CredentialError> {
+fn http_get(
+    endpoint: &Endpoint,
+    secrets: &dyn SecretResolver,
+) -> Result<ProbeRequest, CredentialError> {
     let request = ProbeRequest::new(Method::Get, endpoint.base_url.clone());
     Ok(match &endpoint.credential {
         Some(reference) => {
@@ -218,10 +247,18 @@ fn keyed(request: ProbeRequest, header: &str, secret: Option<&str>) -> ProbeRequ
 
 /// `POST {base}/chat/completions`; reasoning models get `max_completion_tokens`.
 pub fn openai_chat(base: &str, model: &str, max_tokens: u32, secret: Option<&str>) -> ProbeRequest {
-    let limit = if is_reasoning_model(model) { "max_completion_tokens" } else { "max_tokens" };
+    let limit = if is_reasoning_model(model) {
+        "max_completion_tokens"
+    } else {
+        "max_tokens"
+    };
     let mut body = json!({ "model": model, "messages": [{ "role": "user", "content": PROMPT }] });
     body[limit] = json!(max_tokens);
-    bearer(ProbeRequest::new(Method::Post, join(base, "chat/completions")), secret).json(body)
+    bearer(
+        ProbeRequest::new(Method::Post, join(base, "chat/completions")),
+        secret,
+    )
+    .json(body)
 }
 
 pub fn openai_models(base: &str, secret: Option<&str>) -> ProbeRequest {
@@ -229,36 +266,63 @@ pub fn openai_models(base: &str, secret: Option<&str>) -> ProbeRequest {
 }
 
 /// `POST {base}/messages` with `x-api-key` and `anthropic-version`.
-pub fn anthropic_messages(base: &str, model: &str, max_tokens: u32, secret: Option<&str>) -> ProbeRequest {
+pub fn anthropic_messages(
+    base: &str,
+    model: &str,
+    max_tokens: u32,
+    secret: Option<&str>,
+) -> ProbeRequest {
     let body = json!({
         "model": model,
         "max_tokens": max_tokens,
         "messages": [{ "role": "user", "content": PROMPT }],
     });
-    keyed(ProbeRequest::new(Method::Post, join(base, "messages")), "x-api-key", secret)
-        .header("anthropic-version", ANTHROPIC_VERSION)
-        .json(body)
+    keyed(
+        ProbeRequest::new(Method::Post, join(base, "messages")),
+        "x-api-key",
+        secret,
+    )
+    .header("anthropic-version", ANTHROPIC_VERSION)
+    .json(body)
 }
 
 pub fn anthropic_models(base: &str, secret: Option<&str>) -> ProbeRequest {
-    keyed(ProbeRequest::new(Method::Get, join(base, "models")), "x-api-key", secret)
-        .header("anthropic-version", ANTHROPIC_VERSION)
+    keyed(
+        ProbeRequest::new(Method::Get, join(base, "models")),
+        "x-api-key",
+        secret,
+    )
+    .header("anthropic-version", ANTHROPIC_VERSION)
 }
 
 /// `POST {base}/models/{model}:generateContent`, the key in `x-goog-api-key` (never in the
 /// query, where it would end up in logs and error messages).
-pub fn gemini_generate(base: &str, model: &str, max_tokens: u32, secret: Option<&str>) -> ProbeRequest {
+pub fn gemini_generate(
+    base: &str,
+    model: &str,
+    max_tokens: u32,
+    secret: Option<&str>,
+) -> ProbeRequest {
     let model = model.strip_prefix("models/").unwrap_or(model);
     let body = json!({
         "contents": [{ "role": "user", "parts": [{ "text": PROMPT }] }],
         "generationConfig": { "maxOutputTokens": max_tokens },
     });
     let url = join(base, &format!("models/{model}:generateContent"));
-    keyed(ProbeRequest::new(Method::Post, url), "x-goog-api-key", secret).json(body)
+    keyed(
+        ProbeRequest::new(Method::Post, url),
+        "x-goog-api-key",
+        secret,
+    )
+    .json(body)
 }
 
 pub fn gemini_models(base: &str, secret: Option<&str>) -> ProbeRequest {
-    keyed(ProbeRequest::new(Method::Get, join(base, "models")), "x-goog-api-key", secret)
+    keyed(
+        ProbeRequest::new(Method::Get, join(base, "models")),
+        "x-goog-api-key",
+        secret,
+    )
 }
 
 /// Azure OpenAI: `POST {base}/openai/deployments/{deployment}/chat/completions?api-version=…`
@@ -271,8 +335,16 @@ pub fn azure_openai_chat(
     secret: Option<&str>,
 ) -> ProbeRequest {
     let path = format!("openai/deployments/{deployment}/chat/completions");
-    let url = format!("{}?api-version={}", join(base, &path), query_value(api_version));
-    let limit = if is_reasoning_model(deployment) { "max_completion_tokens" } else { "max_tokens" };
+    let url = format!(
+        "{}?api-version={}",
+        join(base, &path),
+        query_value(api_version)
+    );
+    let limit = if is_reasoning_model(deployment) {
+        "max_completion_tokens"
+    } else {
+        "max_tokens"
+    };
     let mut body = json!({ "messages": [{ "role": "user", "content": PROMPT }] });
     body[limit] = json!(max_tokens);
     keyed(ProbeRequest::new(Method::Post, url), "api-key", secret).json(body)
@@ -280,13 +352,22 @@ pub fn azure_openai_chat(
 
 /// Azure OpenAI: `GET {base}/openai/models?api-version=…`.
 pub fn azure_openai_models(base: &str, api_version: &str, secret: Option<&str>) -> ProbeRequest {
-    let url = format!("{}?api-version={}", join(base, "openai/models"), query_value(api_version));
+    let url = format!(
+        "{}?api-version={}",
+        join(base, "openai/models"),
+        query_value(api_version)
+    );
     keyed(ProbeRequest::new(Method::Get, url), "api-key", secret)
 }
 
 /// Bedrock Converse: `POST {base}/model/{model_id}/converse` with a bearer token (a Bedrock
 /// API key). `base` is the runtime URL (`https://bedrock-runtime.REGION.amazonaws.com`).
-pub fn bedrock_converse(base: &str, model_id: &str, max_tokens: u32, secret: Option<&str>) -> ProbeRequest {
+pub fn bedrock_converse(
+    base: &str,
+    model_id: &str,
+    max_tokens: u32,
+    secret: Option<&str>,
+) -> ProbeRequest {
     let path = format!("model/{}/converse", path_segment(model_id));
     let body = json!({
         "messages": [{ "role": "user", "content": [{ "text": PROMPT }] }],

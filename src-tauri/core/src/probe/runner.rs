@@ -27,7 +27,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { global: 16, per_host: 1 }
+        Self {
+            global: 16,
+            per_host: 1,
+        }
     }
 }
 
@@ -46,8 +49,11 @@ pub async fn sweep(
     targets: Vec<Target>,
     limits: Limits,
 ) -> Vec<(String, Outcome)> {
-    let order: HashMap<String, usize> =
-        targets.iter().enumerate().map(|(i, t)| (t.endpoint.id.clone(), i)).collect();
+    let order: HashMap<String, usize> = targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.endpoint.id.clone(), i))
+        .collect();
     let mut results = Vec::with_capacity(targets.len());
     let mut arrivals = sweep_as_done(prober, secrets, targets, limits);
     while let Some(result) = arrivals.recv().await {
@@ -90,8 +96,12 @@ pub fn sweep_as_done(
         let (global, prober, sender) = (global.clone(), prober.clone(), sender.clone());
         tokio::spawn(async move {
             // The semaphores are never closed, so acquiring cannot fail.
-            let Ok(_host) = host.acquire_owned().await else { return };
-            let Ok(_slot) = global.acquire_owned().await else { return };
+            let Ok(_host) = host.acquire_owned().await else {
+                return;
+            };
+            let Ok(_slot) = global.acquire_owned().await else {
+                return;
+            };
             let outcome = prober.probe(&request, &target.config).await;
             let _ = sender.send((target.endpoint.id, outcome));
         });
@@ -102,7 +112,14 @@ pub fn sweep_as_done(
 /// Host and port of a URL; the URL itself when it has none (it fails on its own later).
 fn host_key(url: &str) -> String {
     match Url::parse(url) {
-        Ok(url) => format!("{}:{}", url.host_str().unwrap_or(""), url.port_or_known_default().unwrap_or(0)),
+        Ok(url) => format!(
+            "{}:{}",
+            url.host_str().unwrap_or(""),
+            url.port_or_known_default().unwrap_or(0)
+        ),
         Err(_) => url.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -50,13 +50,17 @@ impl FaultServer {
     }
 
     async fn serve(ip: &str, tls: Option<tokio_rustls::TlsAcceptor>) -> Self {
-        let listener = TcpListener::bind((ip, 0)).await.expect("bind a loopback port");
+        let listener = TcpListener::bind((ip, 0))
+            .await
+            .expect("bind a loopback port");
         let addr = listener.local_addr().expect("local address");
         let connections = Arc::new(AtomicUsize::new(0));
         let counter = connections.clone();
         let task = tokio::spawn(async move {
             loop {
-                let Ok((stream, _)) = listener.accept().await else { continue };
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
                 counter.fetch_add(1, Ordering::SeqCst);
                 let tls = tls.clone();
                 tokio::spawn(async move {
@@ -71,7 +75,11 @@ impl FaultServer {
                 });
             }
         });
-        Self { addr, connections, task }
+        Self {
+            addr,
+            connections,
+            task,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -85,7 +93,9 @@ impl FaultServer {
 }
 
 async fn handle<S: AsyncRead + AsyncWrite + Unpin + Send + Resettable>(mut stream: S) {
-    let Some(path) = read_request_path(&mut stream).await else { return };
+    let Some(path) = read_request_path(&mut stream).await else {
+        return;
+    };
     if path == "/reset" {
         // Resetting needs the stream itself.
         reset_mid_body(stream).await;
@@ -128,7 +138,10 @@ impl Resettable for tokio_rustls::server::TlsStream<TcpStream> {
     }
 }
 
-async fn respond<S: AsyncWrite + Unpin + Resettable>(stream: &mut S, path: &str) -> std::io::Result<()> {
+async fn respond<S: AsyncWrite + Unpin + Resettable>(
+    stream: &mut S,
+    path: &str,
+) -> std::io::Result<()> {
     match path {
         "/ok" => send(stream, "200 OK", "application/json", b"{\"ok\":true}").await,
         "/hang" => {
@@ -176,7 +189,9 @@ async fn respond<S: AsyncWrite + Unpin + Resettable>(stream: &mut S, path: &str)
             stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n").await?;
             let event = b"data: {\"choices\":[{\"delta\":{\"content\":\"pong\"}}]}\n\n";
             loop {
-                stream.write_all(format!("{:x}\r\n", event.len()).as_bytes()).await?;
+                stream
+                    .write_all(format!("{:x}\r\n", event.len()).as_bytes())
+                    .await?;
                 stream.write_all(event).await?;
                 stream.write_all(b"\r\n").await?;
                 stream.flush().await?;
@@ -187,13 +202,16 @@ async fn respond<S: AsyncWrite + Unpin + Resettable>(stream: &mut S, path: &str)
             stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{\"choi").await?;
             stream.shutdown().await
         }
-        _ if path.starts_with("/redirect-to/") => redirect(stream, &path["/redirect-to/".len()..]).await,
+        _ if path.starts_with("/redirect-to/") => {
+            redirect(stream, &path["/redirect-to/".len()..]).await
+        }
         _ => send(stream, "404 Not Found", "text/plain", b"no such fault").await,
     }
 }
 
 async fn reset_mid_body<S: AsyncWrite + Unpin + Resettable>(mut stream: S) {
-    let head = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 20000\r\n\r\n";
+    let head =
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 20000\r\n\r\n";
     if stream.write_all(head).await.is_ok() && stream.write_all(&[b'x'; 10_000]).await.is_ok() {
         let _ = stream.flush().await;
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -201,7 +219,12 @@ async fn reset_mid_body<S: AsyncWrite + Unpin + Resettable>(mut stream: S) {
     }
 }
 
-async fn send<S: AsyncWrite + Unpin>(stream: &mut S, status: &str, content_type: &str, body: &[u8]) -> std::io::Result<()> {
+async fn send<S: AsyncWrite + Unpin>(
+    stream: &mut S,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+) -> std::io::Result<()> {
     let head = format!(
         "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
         body.len()
@@ -224,7 +247,9 @@ fn gzip_member() -> &'static [u8] {
     static MEMBER: OnceLock<Vec<u8>> = OnceLock::new();
     MEMBER.get_or_init(|| {
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        encoder.write_all(&vec![0u8; MEMBER_PLAIN]).expect("compress in memory");
+        encoder
+            .write_all(&vec![0u8; MEMBER_PLAIN])
+            .expect("compress in memory");
         encoder.finish().expect("compress in memory")
     })
 }

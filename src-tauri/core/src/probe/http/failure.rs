@@ -9,7 +9,11 @@ use crate::probe::TransportFailure;
 /// The failure and a one-line description (all the causes, outermost first).
 pub(super) fn of(error: &reqwest::Error, redirected: bool) -> (TransportFailure, String) {
     let causes = causes(error);
-    let detail = causes.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(": ");
+    let detail = causes
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(": ");
     let any = |test: &dyn Fn(&(dyn StdError + 'static)) -> bool| causes.iter().any(|c| test(*c));
     let failure = if any(&|c| c.is::<AddressRefused>()) {
         if redirected {
@@ -43,7 +47,10 @@ fn causes<'a>(error: &'a (dyn StdError + 'static)) -> Vec<&'a (dyn StdError + 's
     let mut next = Some(error);
     while let Some(cause) = next {
         out.push(cause);
-        next = match cause.downcast_ref::<io::Error>().and_then(|io| io.get_ref()) {
+        next = match cause
+            .downcast_ref::<io::Error>()
+            .and_then(|io| io.get_ref())
+        {
             Some(inner) => Some(inner as &(dyn StdError + 'static)),
             None => cause.source(),
         };

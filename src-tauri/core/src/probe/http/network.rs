@@ -23,7 +23,10 @@ impl AddressPolicy {
     pub fn standard() -> Self {
         Self::new(|ip| match ip.to_canonical() {
             IpAddr::V4(v4) => {
-                !(v4.is_link_local() || v4.is_unspecified() || v4.is_multicast() || v4.is_broadcast())
+                !(v4.is_link_local()
+                    || v4.is_unspecified()
+                    || v4.is_multicast()
+                    || v4.is_broadcast())
             }
             IpAddr::V6(v6) => {
                 let link_local = (v6.segments()[0] & 0xffc0) == 0xfe80;
@@ -73,7 +76,10 @@ impl Resolve for SystemResolver {
                     let addrs: Vec<SocketAddr> = addrs.collect();
                     Ok(Box::new(addrs.into_iter()) as Addrs)
                 }
-                Err(e) => Err(Box::new(NoSuchName { name: host, why: format!(": {e}") }) as _),
+                Err(e) => Err(Box::new(NoSuchName {
+                    name: host,
+                    why: format!(": {e}"),
+                }) as _),
             }
         })
     }
@@ -92,13 +98,27 @@ impl Resolve for PolicyResolver {
         let policy = self.policy.clone();
         Box::pin(async move {
             let all: Vec<SocketAddr> = lookup.await?.collect();
-            let allowed: Vec<SocketAddr> = all.iter().copied().filter(|a| policy.allows(a.ip())).collect();
+            let allowed: Vec<SocketAddr> = all
+                .iter()
+                .copied()
+                .filter(|a| policy.allows(a.ip()))
+                .collect();
             if allowed.is_empty() && !all.is_empty() {
-                let addresses = all.iter().map(|a| a.ip().to_string()).collect::<Vec<_>>().join(", ");
-                return Err(Box::new(AddressRefused { name: host, addresses }) as _);
+                let addresses = all
+                    .iter()
+                    .map(|a| a.ip().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(Box::new(AddressRefused {
+                    name: host,
+                    addresses,
+                }) as _);
             }
             if allowed.is_empty() {
-                return Err(Box::new(NoSuchName { name: host, why: String::new() }) as _);
+                return Err(Box::new(NoSuchName {
+                    name: host,
+                    why: String::new(),
+                }) as _);
             }
             Ok(Box::new(allowed.into_iter()) as Addrs)
         })
@@ -115,6 +135,9 @@ pub struct Network {
 impl Network {
     /// The system resolver with the standard policy.
     pub fn system() -> Self {
-        Self { resolver: Arc::new(SystemResolver), policy: AddressPolicy::standard() }
+        Self {
+            resolver: Arc::new(SystemResolver),
+            policy: AddressPolicy::standard(),
+        }
     }
 }

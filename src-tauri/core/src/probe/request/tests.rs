@@ -18,17 +18,31 @@ fn secrets() -> EnvSecrets<impl Fn(&str) -> Option<String> + Send + Sync> {
 }
 
 fn header<'a>(request: &'a ProbeRequest, name: &str) -> Option<&'a str> {
-    request.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    request
+        .headers
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 fn built(style: ApiStyle, model: &str, base: &str, kind: Option<ProbeKind>) -> ProbeRequest {
-    let config = ProbeConfig { kind, ..ProbeConfig::default() };
-    build(&endpoint(style, model, base), &config, &secrets()).unwrap().unwrap()
+    let config = ProbeConfig {
+        kind,
+        ..ProbeConfig::default()
+    };
+    build(&endpoint(style, model, base), &config, &secrets())
+        .unwrap()
+        .unwrap()
 }
 
 #[test]
 fn openai_chat_uses_max_tokens_and_a_bearer_token() {
-    let r = built(ApiStyle::Openai, "gpt-4o-mini", "https://api.openai.com/v1/", None);
+    let r = built(
+        ApiStyle::Openai,
+        "gpt-4o-mini",
+        "https://api.openai.com/v1/",
+        None,
+    );
     assert_eq!(r.method, Method::Post);
     assert_eq!(r.url, "https://api.openai.com/v1/chat/completions");
     assert_eq!(header(&r, "authorization"), Some("Bearer sk-canary"));
@@ -41,7 +55,9 @@ fn openai_chat_uses_max_tokens_and_a_bearer_token() {
 #[test]
 fn reasoning_models_take_max_completion_tokens() {
     for model in ["o1", "o3-mini", "o4-mini", "gpt-5", "gpt-5-mini", "gpt-5.1"] {
-        let body = built(ApiStyle::Openai, model, "https://x/v1", None).body.unwrap();
+        let body = built(ApiStyle::Openai, model, "https://x/v1", None)
+            .body
+            .unwrap();
         assert_eq!(body["max_completion_tokens"], 16, "{model}");
         assert!(body.get("max_tokens").is_none(), "{model}");
     }
@@ -52,7 +68,12 @@ fn reasoning_models_take_max_completion_tokens() {
 
 #[test]
 fn anthropic_messages_send_key_and_version() {
-    let r = built(ApiStyle::Anthropic, "claude-haiku-4-5", "https://api.anthropic.com/v1", None);
+    let r = built(
+        ApiStyle::Anthropic,
+        "claude-haiku-4-5",
+        "https://api.anthropic.com/v1",
+        None,
+    );
     assert_eq!(r.url, "https://api.anthropic.com/v1/messages");
     assert_eq!(header(&r, "x-api-key"), Some("sk-canary"));
     assert_eq!(header(&r, "anthropic-version"), Some(ANTHROPIC_VERSION));
@@ -62,8 +83,16 @@ fn anthropic_messages_send_key_and_version() {
 
 #[test]
 fn gemini_key_goes_in_a_header_never_the_query() {
-    let r = built(ApiStyle::Gemini, "gemini-2.5-flash", "https://g.example/v1beta", None);
-    assert_eq!(r.url, "https://g.example/v1beta/models/gemini-2.5-flash:generateContent");
+    let r = built(
+        ApiStyle::Gemini,
+        "gemini-2.5-flash",
+        "https://g.example/v1beta",
+        None,
+    );
+    assert_eq!(
+        r.url,
+        "https://g.example/v1beta/models/gemini-2.5-flash:generateContent"
+    );
     assert!(!r.url.contains("key="));
     assert_eq!(header(&r, "x-goog-api-key"), Some("sk-canary"));
     assert_eq!(r.body.unwrap()["generationConfig"]["maxOutputTokens"], 16);
@@ -77,7 +106,10 @@ fn models_kind_lists_models_without_a_body() {
         (ApiStyle::Gemini, "https://x/v1/models"),
     ] {
         let r = built(style, "m", "https://x/v1", Some(ProbeKind::Models));
-        assert_eq!((r.method, r.url.as_str(), r.body.is_none()), (Method::Get, url, true));
+        assert_eq!(
+            (r.method, r.url.as_str(), r.body.is_none()),
+            (Method::Get, url, true)
+        );
         assert!(r.carries_credential());
     }
 }
@@ -86,8 +118,13 @@ fn models_kind_lists_models_without_a_body() {
 fn http_kind_gets_the_base_url() {
     let mut e = endpoint(ApiStyle::Http, "m", "http://127.0.0.1:8080/health");
     e.credential = None;
-    let r = build(&e, &ProbeConfig::default(), &secrets()).unwrap().unwrap();
-    assert_eq!((r.method, r.url.as_str()), (Method::Get, "http://127.0.0.1:8080/health"));
+    let r = build(&e, &ProbeConfig::default(), &secrets())
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (r.method, r.url.as_str()),
+        (Method::Get, "http://127.0.0.1:8080/health")
+    );
     assert!(r.headers.is_empty() && !r.carries_credential());
     // An openai endpoint probed with the http kind is a plain GET too.
     let r = built(ApiStyle::Openai, "m", "https://x/v1", Some(ProbeKind::Http));
@@ -96,7 +133,10 @@ fn http_kind_gets_the_base_url() {
 
 #[test]
 fn kind_none_sends_nothing() {
-    let config = ProbeConfig { kind: Some(ProbeKind::None), ..ProbeConfig::default() };
+    let config = ProbeConfig {
+        kind: Some(ProbeKind::None),
+        ..ProbeConfig::default()
+    };
     let e = endpoint(ApiStyle::Openai, "m", "https://x/v1");
     assert_eq!(build(&e, &config, &secrets()).unwrap(), None);
 }
@@ -106,10 +146,19 @@ fn an_unset_variable_or_a_keyring_reference_is_no_credential() {
     let mut e = endpoint(ApiStyle::Openai, "m", "https://x/v1");
     e.credential = Some("env:NOT_SET_ANYWHERE".into());
     let err = build(&e, &ProbeConfig::default(), &secrets()).unwrap_err();
-    assert_eq!(err, CredentialError::UnsetVariable { name: "NOT_SET_ANYWHERE".into() });
+    assert_eq!(
+        err,
+        CredentialError::UnsetVariable {
+            name: "NOT_SET_ANYWHERE".into()
+        }
+    );
     e.credential = Some("keyring:brownout/openai".into());
     let err = build(&e, &ProbeConfig::default(), &secrets()).unwrap_err();
-    assert!(err.to_string().contains("keyring references are not supported"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("keyring references are not supported"),
+        "{err}"
+    );
     e.credential = Some("sk-pasted-secret".into());
     let err = build(&e, &ProbeConfig::default(), &secrets()).unwrap_err();
     assert!(matches!(err, CredentialError::Malformed { .. }));
@@ -121,12 +170,21 @@ fn debug_output_and_redaction_hide_the_secret() {
     let shown = format!("{r:?}");
     assert!(!shown.contains("sk-canary"), "{shown}");
     assert!(shown.contains("Bearer [redacted]"), "{shown}");
-    assert_eq!(r.redact("bad key sk-canary here"), "bad key [redacted] here");
+    assert_eq!(
+        r.redact("bad key sk-canary here"),
+        "bad key [redacted] here"
+    );
 }
 
 #[test]
 fn azure_openai_uses_api_key_header_and_api_version_query() {
-    let r = azure_openai_chat("https://res.openai.azure.com/", "gpt-4o", "2024-10-21", 16, Some("az"));
+    let r = azure_openai_chat(
+        "https://res.openai.azure.com/",
+        "gpt-4o",
+        "2024-10-21",
+        16,
+        Some("az"),
+    );
     assert_eq!(
         r.url,
         "https://res.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024%2D10%2D21"
@@ -135,7 +193,9 @@ fn azure_openai_uses_api_key_header_and_api_version_query() {
     assert_eq!(header(&r, "authorization"), None);
     assert_eq!(r.body.unwrap()["max_tokens"], 16);
     let r = azure_openai_models("https://res.openai.azure.com", "2024-10-21", Some("az"));
-    assert!(r.url.starts_with("https://res.openai.azure.com/openai/models?api-version="));
+    assert!(r
+        .url
+        .starts_with("https://res.openai.azure.com/openai/models?api-version="));
 }
 
 #[test]
