@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use brownout_core::inventory::{ApiStyle, Endpoint};
-use brownout_core::probe::http::{AddressPolicy, Network, Prober};
+use brownout_core::probe::http::{Network, Prober};
 use brownout_core::probe::request::EnvSecrets;
 use brownout_core::probe::runner::{self, Limits, Target};
 use brownout_core::probe::{Outcome, ProbeConfig};
@@ -26,6 +26,7 @@ async fn serve_keep_alive(listener: TcpListener) {
         let Ok((mut stream, _)) = listener.accept().await else {
             continue;
         };
+        let _ = stream.set_nodelay(true);
         tokio::spawn(async move {
             let mut buf = vec![0u8; 8192];
             let mut head = Vec::new();
@@ -39,14 +40,13 @@ async fn serve_keep_alive(listener: TcpListener) {
                 head.extend_from_slice(&buf[..n]);
                 while let Some(end) = head.windows(4).position(|w| w == b"\r\n\r\n") {
                     head.drain(..end + 4);
-                    let body = br#"{"object":"list","data":[{"id":"m"}]}"#;
+                    let body = r#"{"object":"list","data":[{"id":"m"}]}"#;
+                    // One write per reply: head and body apart would meet Nagle's algorithm.
                     let reply = format!(
-                        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+                        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
                         body.len()
                     );
-                    if stream.write_all(reply.as_bytes()).await.is_err()
-                        || stream.write_all(body).await.is_err()
-                    {
+                    if stream.write_all(reply.as_bytes()).await.is_err() {
                         return;
                     }
                 }
