@@ -139,6 +139,34 @@ async fn a_server_that_never_answers_times_out() {
 }
 
 #[tokio::test]
+async fn a_server_whose_accept_queue_is_full_is_a_connect_timeout() {
+    // A listener that never accepts, with its queue filled: the kernel drops further
+    // handshakes, so connecting hangs until the connect timeout.
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket
+        .bind("127.0.0.1:0".parse().expect("literal"))
+        .expect("bind loopback");
+    let listener = socket.listen(1).expect("listen");
+    let addr = listener.local_addr().expect("address");
+    let mut queued = Vec::new();
+    for _ in 0..3 {
+        let connect = tokio::net::TcpStream::connect(addr);
+        if let Ok(Ok(stream)) = tokio::time::timeout(Duration::from_millis(300), connect).await {
+            queued.push(stream);
+        }
+    }
+    let config = ProbeConfig {
+        connect_timeout_ms: 300,
+        ..config(5000)
+    };
+    let url = format!("http://{addr}/ok");
+    let outcome = probe_with(&prober(), &request(&url, None), &config).await;
+    let (failure, detail) = failure(&outcome);
+    assert_eq!(failure, TransportFailure::ConnectTimeout, "{detail}");
+    drop((queued, listener));
+}
+
+#[tokio::test]
 async fn headers_then_one_byte_a_second_times_out() {
     let server = FaultServer::start("127.0.0.1").await;
     let outcome = probe(&server.url("/drip"), 1500).await;
