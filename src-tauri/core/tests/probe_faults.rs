@@ -272,6 +272,30 @@ async fn an_html_page_with_status_200_is_a_reply_with_its_content_type() {
 }
 
 #[tokio::test]
+async fn retry_after_reaches_the_reply_as_sent_whatever_its_form() {
+    let server = FaultServer::start("127.0.0.1").await;
+    let values = [
+        "120",
+        "Wed, 21 Oct 2015 07:28:00 GMT",
+        "-5",
+        "99999999999999999999",
+        "soon",
+    ];
+    for value in values {
+        let encoded =
+            percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC);
+        let reply = reply(probe(&server.url(&format!("/retry-after/{encoded}")), 5000).await);
+        assert_eq!(reply.status, 429);
+        let got = reply
+            .headers
+            .iter()
+            .find(|(n, _)| n == "retry-after")
+            .map(|(_, v)| v.as_str());
+        assert_eq!(got, Some(value));
+    }
+}
+
+#[tokio::test]
 async fn an_event_stream_that_never_ends_times_out() {
     let server = FaultServer::start("127.0.0.1").await;
     let outcome = probe(&server.url("/sse"), 1500).await;

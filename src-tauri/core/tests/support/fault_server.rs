@@ -13,6 +13,7 @@
 //! | `/sse` | an event stream that never ends, one event every 200 ms |
 //! | `/reset` | half the body, then a TCP reset |
 //! | `/short` | a body shorter than its `content-length`, then a clean close |
+//! | `/retry-after/VALUE` | `429` with `retry-after: VALUE` (percent-decoded), as sent |
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -200,6 +201,18 @@ async fn respond<S: AsyncWrite + Unpin + Resettable>(
         }
         "/short" => {
             stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{\"choi").await?;
+            stream.shutdown().await
+        }
+        _ if path.starts_with("/retry-after/") => {
+            let value = percent_encoding::percent_decode_str(&path["/retry-after/".len()..])
+                .decode_utf8_lossy();
+            let body = br#"{"error":{"type":"rate_limit_error","message":"slow down"}}"#;
+            let head = format!(
+                "HTTP/1.1 429 Too Many Requests\r\nretry-after: {value}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+                body.len()
+            );
+            stream.write_all(head.as_bytes()).await?;
+            stream.write_all(body).await?;
             stream.shutdown().await
         }
         _ if path.starts_with("/redirect-to/") => {
