@@ -314,6 +314,17 @@ async fn a_reset_mid_body_ends_early() {
 }
 
 #[tokio::test]
+async fn a_reset_before_any_reply_is_a_connection_reset() {
+    let server = FaultServer::start("127.0.0.1").await;
+    let outcome = probe(&server.url("/reset-before-reply"), 5000).await;
+    assert_eq!(
+        failure(&outcome).0,
+        TransportFailure::ConnectionReset,
+        "{outcome:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_body_shorter_than_its_length_ends_early() {
     let server = FaultServer::start("127.0.0.1").await;
     let reply = reply(probe(&server.url("/short"), 5000).await);

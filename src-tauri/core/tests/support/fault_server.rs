@@ -12,6 +12,7 @@
 //! | `/html` | an HTML page with status `200` |
 //! | `/sse` | an event stream that never ends, one event every 200 ms |
 //! | `/reset` | half the body, then a TCP reset |
+//! | `/reset-before-reply` | a TCP reset instead of a reply |
 //! | `/short` | a body shorter than its `content-length`, then a clean close |
 //! | `/retry-after/VALUE` | `429` with `retry-after: VALUE` (percent-decoded), as sent |
 
@@ -97,6 +98,10 @@ async fn handle<S: AsyncRead + AsyncWrite + Unpin + Send + Resettable>(mut strea
     let Some(path) = read_request_path(&mut stream).await else {
         return;
     };
+    if path == "/reset-before-reply" {
+        stream.reset();
+        return;
+    }
     if path == "/reset" {
         // Resetting needs the stream itself.
         reset_mid_body(stream).await;
