@@ -8,12 +8,17 @@
 //! - [`live`]: an endpoint's live state, with hysteresis.
 //! - [`schedule`]: when each endpoint is probed next (jittered, held back by Retry-After).
 //! - [`history`]: samples, hourly rollups and state changes in SQLite, pruned by age.
+//! - [`request`] / [`http`] / [`runner`]: the probe request per API style, one probe over
+//!   HTTP with its limits, and a sweep over many endpoints.
 
 pub mod classify;
 pub mod headers;
 pub mod history;
+pub mod http;
 pub mod live;
 pub mod model;
+pub mod request;
+pub mod runner;
 pub mod schedule;
 pub mod status_page;
 
