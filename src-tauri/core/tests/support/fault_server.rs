@@ -149,7 +149,15 @@ async fn respond<S: AsyncWrite + Unpin + Resettable>(
     path: &str,
 ) -> std::io::Result<()> {
     match path {
-        "/ok" => send(stream, "200 OK", "application/json", b"{\"ok\":true}").await,
+        "/ok" => {
+            send(
+                stream,
+                "200 OK",
+                "content-type: application/json\r\n",
+                b"{\"ok\":true}",
+            )
+            .await
+        }
         "/hang" => {
             tokio::time::sleep(Duration::from_secs(3600)).await;
             Ok(())
@@ -189,7 +197,13 @@ async fn respond<S: AsyncWrite + Unpin + Resettable>(
         "/loop" => redirect(stream, "/loop").await,
         "/html" => {
             let page = b"<!doctype html><html><head><title>Sign in</title></head><body>Sign in to continue</body></html>";
-            send(stream, "200 OK", "text/html; charset=utf-8", page).await
+            send(
+                stream,
+                "200 OK",
+                "content-type: text/html; charset=utf-8\r\n",
+                page,
+            )
+            .await
         }
         "/sse" => {
             stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n").await?;
@@ -212,18 +226,21 @@ async fn respond<S: AsyncWrite + Unpin + Resettable>(
             let value = percent_encoding::percent_decode_str(&path["/retry-after/".len()..])
                 .decode_utf8_lossy();
             let body = br#"{"error":{"type":"rate_limit_error","message":"slow down"}}"#;
-            let head = format!(
-                "HTTP/1.1 429 Too Many Requests\r\nretry-after: {value}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
-                body.len()
-            );
-            stream.write_all(head.as_bytes()).await?;
-            stream.write_all(body).await?;
-            stream.shutdown().await
+            let headers = format!("retry-after: {value}\r\ncontent-type: application/json\r\n");
+            send(stream, "429 Too Many Requests", &headers, body).await
         }
         _ if path.starts_with("/redirect-to/") => {
             redirect(stream, &path["/redirect-to/".len()..]).await
         }
-        _ => send(stream, "404 Not Found", "text/plain", b"no such fault").await,
+        _ => {
+            send(
+                stream,
+                "404 Not Found",
+                "content-type: text/plain\r\n",
+                b"no such fault",
+            )
+            .await
+        }
     }
 }
 
@@ -237,14 +254,15 @@ async fn reset_mid_body<S: AsyncWrite + Unpin + Resettable>(mut stream: S) {
     }
 }
 
+/// Sends a whole response; `headers` are complete header lines, each ending in CRLF.
 async fn send<S: AsyncWrite + Unpin>(
     stream: &mut S,
     status: &str,
-    content_type: &str,
+    headers: &str,
     body: &[u8],
 ) -> std::io::Result<()> {
     let head = format!(
-        "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\n{headers}content-length: {}\r\nconnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes()).await?;

@@ -8,6 +8,11 @@ fn secs(s: i64) -> Duration {
     Duration::seconds(s)
 }
 
+/// The next probe after `t0` when the random source always answers `draw`.
+fn next_with(interval: u64, draw: u64) -> DateTime<Utc> {
+    next_probe(t0(), interval, None, &mut Fixed(draw))
+}
+
 /// Always answers the same number.
 struct Fixed(u64);
 
@@ -33,11 +38,8 @@ fn the_next_probe_is_one_interval_later_within_ten_percent() {
         seen.len()
     );
     // The bounds themselves, from a source that answers its extremes.
-    assert_eq!(next_probe(t0(), 60, None, &mut Fixed(0)), t0() + secs(54));
-    assert_eq!(
-        next_probe(t0(), 60, None, &mut Fixed(12_000)),
-        t0() + secs(66)
-    );
+    assert_eq!(next_with(60, 0), t0() + secs(54));
+    assert_eq!(next_with(60, 12_000), t0() + secs(66));
 }
 
 #[test]
@@ -54,11 +56,8 @@ fn the_same_seed_gives_the_same_times() {
 
 #[test]
 fn an_interval_below_the_minimum_is_the_minimum() {
-    assert_eq!(next_probe(t0(), 1, None, &mut Fixed(0)), t0() + secs(9));
-    assert_eq!(
-        next_probe(t0(), 0, None, &mut Fixed(2_000)),
-        t0() + secs(11)
-    );
+    assert_eq!(next_with(1, 0), t0() + secs(9));
+    assert_eq!(next_with(0, 2_000), t0() + secs(11));
 }
 
 #[test]
