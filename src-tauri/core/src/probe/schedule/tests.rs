@@ -9,7 +9,7 @@ fn secs(s: i64) -> Duration {
 }
 
 /// The next probe after `t0` when the random source always answers `draw`.
-fn next_with(interval: u64, draw: u64) -> DateTime<Utc> {
+fn next_with(interval: u32, draw: u64) -> DateTime<Utc> {
     next_probe(t0(), interval, None, &mut Fixed(draw))
 }
 
