@@ -15,37 +15,43 @@ fn headers(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn retry_after_values_read_capped_or_dropped() {
-    let cases: &[(&str, Option<u32>)] = &[
-        ("0", Some(0)),
-        ("30", Some(30)),
-        (" 7 ", Some(7)),
-        ("1.5", Some(2)),
-        ("600", Some(600)),
-        ("601", Some(600)),
-        ("99999999999999999999999", Some(600)),
-        ("-5", None),
-        ("+5", None),
-        ("1e3", None),
-        ("soon", None),
-        ("", None),
-        (".", None),
-        ("NaN", None),
-        ("5 seconds", None),
-        // HTTP dates, relative to 12:00:00 GMT.
-        ("Tue, 24 Nov 2026 12:00:45 GMT", Some(45)),
-        ("Tue, 24 Nov 2026 11:00:00 GMT", Some(0)),
-        ("Tue, 24 Nov 2026 18:00:00 GMT", Some(600)),
-        ("Tuesday, 24-Nov-26 12:01:00 GMT", Some(60)),
-        ("Tue Nov 24 12:00:10 2026", Some(10)),
-        ("Tue, 31 Nov 2026 12:00:00 GMT", None),
-        ("Tue, 24 Nov 2026 25:00:00 GMT", None),
+    let read = |value: &str| retry_after(&headers(&[("retry-after", value)]), now());
+    let seconds: &[(&str, u32)] = &[
+        ("0", 0),
+        ("30", 30),
+        (" 7 ", 7),
+        ("1.5", 2),
+        ("600", 600),
+        ("601", 600),
+        ("99999999999999999999999", 600),
     ];
-    for (value, expected) in cases {
-        assert_eq!(
-            retry_after(&headers(&[("retry-after", value)]), now()),
-            *expected,
-            "retry-after: {value:?}"
-        );
+    for (value, expected) in seconds {
+        assert_eq!(read(value), Some(*expected), "retry-after: {value:?}");
+    }
+    // HTTP dates, relative to 12:00:00 GMT.
+    for (date, expected) in [
+        ("Tue, 24 Nov 2026 12:00:45 GMT", 45),
+        ("Tue, 24 Nov 2026 11:00:00 GMT", 0),
+        ("Tue, 24 Nov 2026 18:00:00 GMT", 600),
+        ("Tuesday, 24-Nov-26 12:01:00 GMT", 60),
+        ("Tue Nov 24 12:00:10 2026", 10),
+    ] {
+        assert_eq!(read(date), Some(expected), "retry-after: {date:?}");
+    }
+    let dropped = [
+        "-5",
+        "+5",
+        "1e3",
+        "soon",
+        "",
+        ".",
+        "NaN",
+        "5 seconds",
+        "Tue, 31 Nov 2026 12:00:00 GMT",
+        "Tue, 24 Nov 2026 25:00:00 GMT",
+    ];
+    for value in dropped {
+        assert_eq!(read(value), None, "retry-after: {value:?}");
     }
 }
 
@@ -77,24 +83,22 @@ fn retry_after_header_name_is_case_insensitive() {
 
 #[test]
 fn openai_durations_round_up_to_whole_seconds() {
-    let cases: &[(&str, Option<u64>)] = &[
-        ("6m0s", Some(360)),
-        ("1s", Some(1)),
-        ("20ms", Some(1)),
-        ("0s", Some(0)),
-        ("1h2m3.5s", Some(3724)),
-        ("1m30s", Some(90)),
-        ("500us", Some(1)),
-        ("12", Some(12)),
-        ("100000h", Some(MAX_RESET_S)),
-        ("", None),
-        ("6x", None),
-        ("m", None),
-        ("-1s", None),
-        ("1s junk", None),
+    let cases: &[(&str, u64)] = &[
+        ("6m0s", 360),
+        ("1s", 1),
+        ("20ms", 1),
+        ("0s", 0),
+        ("1h2m3.5s", 3724),
+        ("1m30s", 90),
+        ("500us", 1),
+        ("12", 12),
+        ("100000h", MAX_RESET_S),
     ];
-    for (value, expected) in cases {
-        assert_eq!(parse_duration(value), *expected, "duration {value:?}");
+    for (value, seconds) in cases {
+        assert_eq!(parse_duration(value), Some(*seconds), "duration {value:?}");
+    }
+    for value in ["", "6x", "m", "-1s", "1s junk"] {
+        assert_eq!(parse_duration(value), None, "duration {value:?}");
     }
 }
 
