@@ -3,16 +3,17 @@ use crate::inventory::{ApiStyle, Endpoint};
 use crate::probe::request::{build, EnvSecrets};
 
 fn get(url: &str, credential: Option<&str>) -> ProbeRequest {
+    // Only where it points and what it carries matter to redirects.
     let endpoint = Endpoint {
+        base_url: url.into(),
+        credential: credential.map(str::to_owned),
+        api_style: ApiStyle::Http,
+        probe: None,
+        latency_slo_ms: 1000,
         id: "e".into(),
         vendor: "v".into(),
         name: "E".into(),
         model: "m".into(),
-        base_url: url.into(),
-        api_style: ApiStyle::Http,
-        credential: credential.map(str::to_owned),
-        latency_slo_ms: 1000,
-        probe: None,
     };
     let secrets = EnvSecrets::with_lookup(|_| Some("k".to_owned()));
     build(&endpoint, &ProbeConfig::default(), &secrets)
@@ -23,6 +24,14 @@ fn get(url: &str, credential: Option<&str>) -> ProbeRequest {
 fn next(request: &ProbeRequest, location: &str, hop: usize) -> Result<String, String> {
     let from = Url::parse(&request.url).unwrap();
     follow(request, &from, location, hop, &AddressPolicy::standard()).map(|u| u.to_string())
+}
+
+/// Each of `locations`, as the first hop, is refused with an error containing `reason`.
+fn assert_refused(request: &ProbeRequest, locations: &[&str], reason: &str) {
+    for location in locations {
+        let err = next(request, location, 0).unwrap_err();
+        assert!(err.contains(reason), "{location}: {err}");
+    }
 }
 
 #[test]
@@ -43,14 +52,12 @@ fn same_origin_redirects_are_followed_up_to_the_limit() {
 #[test]
 fn another_origin_is_refused_even_on_another_port_or_scheme() {
     let r = get("https://api.example/v1", None);
-    for location in [
+    let elsewhere = [
         "https://other.example/v1",
         "https://api.example:8443/v1",
         "http://api.example/v1",
-    ] {
-        let err = next(&r, location, 0).unwrap_err();
-        assert!(err.contains("another origin"), "{location}: {err}");
-    }
+    ];
+    assert_refused(&r, &elsewhere, "another origin");
 }
 
 #[test]
@@ -63,14 +70,12 @@ fn a_request_with_a_credential_follows_nothing() {
 #[test]
 fn a_refused_address_is_named_before_any_other_reason() {
     let r = get("https://api.example/v1", Some("env:K"));
-    for location in [
+    let link_local = [
         "http://169.254.169.254/latest",
         "http://[fe80::1]/",
         "http://[fd00:ec2::254]/",
-    ] {
-        let err = next(&r, location, 0).unwrap_err();
-        assert!(err.contains("refused by address"), "{location}: {err}");
-    }
+    ];
+    assert_refused(&r, &link_local, "refused by address");
 }
 
 #[test]
