@@ -26,14 +26,6 @@ fn next(request: &ProbeRequest, location: &str, hop: usize) -> Result<String, St
     follow(request, &from, location, hop, &AddressPolicy::standard()).map(|u| u.to_string())
 }
 
-/// Each of `locations`, as the first hop, is refused with an error containing `reason`.
-fn assert_refused(request: &ProbeRequest, locations: &[&str], reason: &str) {
-    for location in locations {
-        let err = next(request, location, 0).unwrap_err();
-        assert!(err.contains(reason), "{location}: {err}");
-    }
-}
-
 #[test]
 fn same_origin_redirects_are_followed_up_to_the_limit() {
     let r = get("https://api.example/v1/models", None);
@@ -50,32 +42,33 @@ fn same_origin_redirects_are_followed_up_to_the_limit() {
 }
 
 #[test]
-fn another_origin_is_refused_even_on_another_port_or_scheme() {
-    let r = get("https://api.example/v1", None);
-    let elsewhere = [
-        "https://other.example/v1",
-        "https://api.example:8443/v1",
-        "http://api.example/v1",
+fn a_refused_first_hop_names_its_reason() {
+    let plain = get("https://api.example/v1", None);
+    let with_credential = get("https://api.example/v1", Some("env:K"));
+    let cases = [
+        // Another origin, even on another port or scheme.
+        (&plain, "https://other.example/v1", "another origin"),
+        (&plain, "https://api.example:8443/v1", "another origin"),
+        (&plain, "http://api.example/v1", "another origin"),
+        // A request with a credential follows nothing...
+        (&with_credential, "/v1/", "carries a credential"),
+        // ...but a refused address is named before any other reason.
+        (
+            &with_credential,
+            "http://169.254.169.254/latest",
+            "refused by address",
+        ),
+        (&with_credential, "http://[fe80::1]/", "refused by address"),
+        (
+            &with_credential,
+            "http://[fd00:ec2::254]/",
+            "refused by address",
+        ),
     ];
-    assert_refused(&r, &elsewhere, "another origin");
-}
-
-#[test]
-fn a_request_with_a_credential_follows_nothing() {
-    let r = get("https://api.example/v1", Some("env:K"));
-    let err = next(&r, "/v1/", 0).unwrap_err();
-    assert!(err.contains("carries a credential"), "{err}");
-}
-
-#[test]
-fn a_refused_address_is_named_before_any_other_reason() {
-    let r = get("https://api.example/v1", Some("env:K"));
-    let link_local = [
-        "http://169.254.169.254/latest",
-        "http://[fe80::1]/",
-        "http://[fd00:ec2::254]/",
-    ];
-    assert_refused(&r, &link_local, "refused by address");
+    for (request, location, reason) in cases {
+        let err = next(request, location, 0).unwrap_err();
+        assert!(err.contains(reason), "{location}: {err}");
+    }
 }
 
 #[test]
