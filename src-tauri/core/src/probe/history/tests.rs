@@ -23,6 +23,13 @@ fn sample(endpoint: &str, time: &str, reason: Reason, latency_ms: u32) -> Sample
     }
 }
 
+/// A new store holding `samples`.
+fn store_with(samples: &[Sample]) -> Store {
+    let store = store();
+    record_all(&store, samples);
+    store
+}
+
 fn record_all(store: &Store, samples: &[Sample]) {
     record_samples(store, samples).unwrap();
 }
@@ -230,21 +237,15 @@ fn finished_hours_are_rolled_up_with_nearest_rank_percentiles() {
 
 #[test]
 fn a_late_sample_for_a_held_hour_recomputes_it_exactly() {
-    let store = store();
-    record_all(
-        &store,
-        &[
-            sample("gpt", "2026-11-24T10:00:00Z", Reason::Ok, 100),
-            sample("gpt", "2026-11-24T10:10:00Z", Reason::Ok, 300),
-        ],
-    );
-    prune(&store, at("2026-11-24T12:00:00Z")).unwrap();
-    record_sample(
-        &store,
-        &sample("gpt", "2026-11-24T10:20:00Z", Reason::Slow, 200),
-    )
-    .unwrap();
-    let pruned = prune(&store, at("2026-11-24T12:00:00Z")).unwrap();
+    let now = at("2026-11-24T12:00:00Z");
+    let store = store_with(&[
+        sample("gpt", "2026-11-24T10:00:00Z", Reason::Ok, 100),
+        sample("gpt", "2026-11-24T10:10:00Z", Reason::Ok, 300),
+    ]);
+    prune(&store, now).unwrap();
+    let late = sample("gpt", "2026-11-24T10:20:00Z", Reason::Slow, 200);
+    record_sample(&store, &late).unwrap();
+    let pruned = prune(&store, now).unwrap();
     assert_eq!(pruned.hours_rolled_up, 1);
     let got = rollups(&store, &["gpt"], at("2026-11-24T00:00:00Z")).unwrap();
     // 100, 200, 300: p50 rank 2 → 200, p95 rank 3 → 300.
@@ -255,20 +256,29 @@ fn a_late_sample_for_a_held_hour_recomputes_it_exactly() {
     assert_eq!(got[0].failures, failures(&[(Reason::Slow, 1)]));
 }
 
+/// gpt's rollup of 03:00 on 10 November, with the given latencies and no samples yet.
+fn hour_three(latency_p50_ms: u32, latency_p95_ms: u32, latency_max_ms: u32) -> Rollup {
+    Rollup {
+        endpoint: "gpt".into(),
+        hour: "2026-11-10T03:00:00Z".into(),
+        samples: 0,
+        failures: Vec::new(),
+        latency_p50_ms,
+        latency_p95_ms,
+        latency_max_ms,
+    }
+}
+
 #[test]
 fn old_samples_are_rolled_up_before_they_are_deleted() {
-    let store = store();
-    record_all(
-        &store,
-        &[
-            sample("gpt", "2026-11-10T03:05:00Z", Reason::Ok, 400),
-            sample("gpt", "2026-11-10T03:15:00Z", Reason::Throttled, 900),
-            sample("gpt", "2026-11-10T03:25:00Z", Reason::Ok, 100),
-            sample("gpt", "2026-11-10T03:35:00Z", Reason::Ok, 200),
-            // Exactly 7 days before `now`: kept.
-            sample("gpt", "2026-11-17T12:00:00Z", Reason::Ok, 50),
-        ],
-    );
+    let store = store_with(&[
+        sample("gpt", "2026-11-10T03:05:00Z", Reason::Ok, 400),
+        sample("gpt", "2026-11-10T03:15:00Z", Reason::Throttled, 900),
+        sample("gpt", "2026-11-10T03:25:00Z", Reason::Ok, 100),
+        sample("gpt", "2026-11-10T03:35:00Z", Reason::Ok, 200),
+        // Exactly 7 days before `now`: kept.
+        sample("gpt", "2026-11-17T12:00:00Z", Reason::Ok, 50),
+    ]);
     let now = at("2026-11-24T12:00:00Z");
     let pruned = prune(&store, now).unwrap();
     assert_eq!((pruned.hours_rolled_up, pruned.samples_deleted), (2, 4));
@@ -277,55 +287,36 @@ fn old_samples_are_rolled_up_before_they_are_deleted() {
     assert_eq!(left[0].at, "2026-11-17T12:00:00Z");
     let got = rollups(&store, &["gpt"], at("2026-11-01T00:00:00Z")).unwrap();
     // 100, 200, 400, 900: p50 rank ⌈2⌉ = 2 → 200; p95 rank ⌈3.8⌉ = 4 → 900.
-    assert_eq!(
-        got[0],
-        Rollup {
-            endpoint: "gpt".into(),
-            hour: "2026-11-10T03:00:00Z".into(),
-            samples: 4,
-            failures: failures(&[(Reason::Throttled, 1)]),
-            latency_p50_ms: 200,
-            latency_p95_ms: 900,
-            latency_max_ms: 900,
-        }
-    );
+    let want = Rollup {
+        samples: 4,
+        failures: failures(&[(Reason::Throttled, 1)]),
+        ..hour_three(200, 900, 900)
+    };
+    assert_eq!(got[0], want);
 
     // A late sample for that hour, whose samples are gone: added to the counts and the
     // maximum; the percentiles keep the values measured from the full hour.
-    record_sample(
-        &store,
-        &sample("gpt", "2026-11-10T03:50:00Z", Reason::Timeout, 10_000),
-    )
-    .unwrap();
+    let late = sample("gpt", "2026-11-10T03:50:00Z", Reason::Timeout, 10_000);
+    record_sample(&store, &late).unwrap();
     prune(&store, now).unwrap();
     let got = rollups(&store, &["gpt"], at("2026-11-01T00:00:00Z")).unwrap();
-    assert_eq!(
-        got[0],
-        Rollup {
-            endpoint: "gpt".into(),
-            hour: "2026-11-10T03:00:00Z".into(),
-            samples: 5,
-            failures: failures(&[(Reason::Throttled, 1), (Reason::Timeout, 1)]),
-            latency_p50_ms: 200,
-            latency_p95_ms: 900,
-            latency_max_ms: 10_000,
-        }
-    );
+    let want = Rollup {
+        samples: 5,
+        failures: failures(&[(Reason::Throttled, 1), (Reason::Timeout, 1)]),
+        ..hour_three(200, 900, 10_000)
+    };
+    assert_eq!(got[0], want);
     assert_eq!(count(&store, "probe_samples"), 1);
 }
 
 #[test]
 fn rollups_go_after_90_days_with_their_failures() {
-    let store = store();
-    record_all(
-        &store,
-        &[
-            // Its hour ends exactly 90 days before `now`: deleted.
-            sample("gpt", "2026-08-26T11:30:00Z", Reason::Throttled, 100),
-            // Its hour ends after that: kept.
-            sample("gpt", "2026-08-26T12:30:00Z", Reason::Throttled, 100),
-        ],
-    );
+    let store = store_with(&[
+        // Its hour ends exactly 90 days before `now`: deleted.
+        sample("gpt", "2026-08-26T11:30:00Z", Reason::Throttled, 100),
+        // Its hour ends after that: kept.
+        sample("gpt", "2026-08-26T12:30:00Z", Reason::Throttled, 100),
+    ]);
     prune(&store, at("2026-09-01T00:00:00Z")).unwrap();
     assert_eq!(count(&store, "probe_rollups"), 2);
     assert_eq!(count(&store, "probe_rollup_failures"), 2);
@@ -375,14 +366,12 @@ fn the_last_state_change_is_found_and_kept_past_90_days() {
     for c in &changes {
         record_change(&store, c).unwrap();
     }
-    assert_eq!(
-        last_change(&store, "gpt").unwrap().as_ref(),
-        Some(&changes[1])
-    );
-    assert_eq!(
-        last_change(&store, "claude").unwrap().as_ref(),
-        Some(&changes[3])
-    );
+    let each_last_change_is_kept = || {
+        let last = |endpoint| last_change(&store, endpoint).unwrap();
+        assert_eq!(last("gpt").as_ref(), Some(&changes[1]));
+        assert_eq!(last("claude").as_ref(), Some(&changes[3]));
+    };
+    each_last_change_is_kept();
     assert_eq!(
         changes_since(&store, at("2026-08-01T10:00:00Z")).unwrap(),
         vec![changes[0].clone(), changes[1].clone(), changes[3].clone()]
@@ -391,14 +380,7 @@ fn the_last_state_change_is_found_and_kept_past_90_days() {
     // gpt's older change and claude's old one go; gpt's last stays although it is old.
     assert_eq!(pruned.changes_deleted, 2);
     assert_eq!(count(&store, "probe_state_changes"), 2);
-    assert_eq!(
-        last_change(&store, "gpt").unwrap().as_ref(),
-        Some(&changes[1])
-    );
-    assert_eq!(
-        last_change(&store, "claude").unwrap().as_ref(),
-        Some(&changes[3])
-    );
+    each_last_change_is_kept();
 }
 
 #[test]
