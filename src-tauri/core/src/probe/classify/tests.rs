@@ -28,6 +28,17 @@ fn run(shape: ReplyShape, kind: ProbeKind, outcome: &Outcome) -> Classified {
     run_with(shape, kind, outcome, &ProbeConfig::default(), None)
 }
 
+/// Classifies a reply of `status` with `headers` and `body`, with the default probe settings.
+fn replied(
+    shape: ReplyShape,
+    kind: ProbeKind,
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Classified {
+    run(shape, kind, &Outcome::Reply(reply(status, headers, body)))
+}
+
 fn run_with(
     shape: ReplyShape,
     kind: ProbeKind,
@@ -294,11 +305,7 @@ fn http_kind_checks_status_and_json_value() {
 
 #[test]
 fn throttling_facts_are_kept_with_the_sample() {
-    let got = run(
-        Openai,
-        Chat,
-        &Outcome::Reply(reply(429, OPENAI_429_HEADERS, OPENAI_RATE_LIMIT)),
-    );
+    let got = replied(Openai, Chat, 429, OPENAI_429_HEADERS, OPENAI_RATE_LIMIT);
     assert_eq!(got.reason, Reason::Throttled);
     assert_eq!(got.retry_after_s, Some(20));
     assert_eq!(

@@ -92,34 +92,24 @@ fn excerpts_are_at_most_300_characters() {
 
 #[test]
 fn excerpts_quote_the_vendors_error() {
-    let got = run(
-        Anthropic,
-        Chat,
-        &Outcome::Reply(reply(529, JSON, ANTHROPIC_OVERLOADED)),
-    );
+    let quote = |shape, status, headers, body| replied(shape, Chat, status, headers, body);
     assert_eq!(
-        got.error_excerpt.as_deref(),
+        quote(Anthropic, 529, JSON, ANTHROPIC_OVERLOADED)
+            .error_excerpt
+            .as_deref(),
         Some("HTTP 529: overloaded_error: Overloaded")
     );
-    let got = run(
-        Bedrock,
-        Chat,
-        &Outcome::Reply(reply(429, BEDROCK_THROTTLE_HEADERS, BEDROCK_THROTTLED)),
-    );
+    let throttled = quote(Bedrock, 429, BEDROCK_THROTTLE_HEADERS, BEDROCK_THROTTLED);
     assert_eq!(
-        got.error_excerpt.as_deref(),
+        throttled.error_excerpt.as_deref(),
         Some("HTTP 429: ThrottlingException: Too many requests, please wait before trying again.")
     );
-    let got = run(
-        Gemini,
-        Chat,
-        &Outcome::Reply(reply(503, JSON, GEMINI_UNAVAILABLE)),
-    );
+    let unavailable = quote(Gemini, 503, JSON, GEMINI_UNAVAILABLE).error_excerpt;
     assert_eq!(
-        got.error_excerpt.as_deref(),
+        unavailable.as_deref(),
         Some("HTTP 503: UNAVAILABLE: The model is overloaded. Please try again later.")
     );
-    let got = run(Openai, Chat, &Outcome::Reply(reply(200, &[], HTML_PAGE)));
+    let got = replied(Openai, Chat, 200, &[], HTML_PAGE);
     let text = got.error_excerpt.unwrap();
     assert!(
         text.starts_with("not JSON: <!DOCTYPE html> <html>"),
