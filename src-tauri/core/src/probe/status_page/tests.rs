@@ -45,118 +45,30 @@ fn page_indicator_and_components_decide_the_reason() {
     let chat_down = &[("API", "operational"), ("ChatGPT", "major_outage")];
     let api_slow = &[("API", "degraded_performance"), ("ChatGPT", "operational")];
     let api_maintenance = &[("API", "under_maintenance")];
+    let nameless = r#"{"status":{"indicator":"none"},"components":[{"status":"operational"}]}"#;
+    #[rustfmt::skip]
     let cases: &[(&str, String, Option<Vec<String>>, Reason)] = &[
-        ("all up", summary("none", ALL_UP), None, Reason::Ok),
-        (
-            "minor",
-            summary("minor", api_slow),
-            None,
-            Reason::StatusPageDegraded,
-        ),
-        (
-            "major",
-            summary("major", api_partial),
-            None,
-            Reason::StatusPageDegraded,
-        ),
-        (
-            "critical",
-            summary("critical", api_down),
-            None,
-            Reason::StatusPageOutage,
-        ),
-        (
-            "maintenance",
-            summary("maintenance", api_maintenance),
-            None,
-            Reason::StatusPageDegraded,
-        ),
+        ("all up",                   summary("none", ALL_UP),                       None,                             Reason::Ok),
+        ("minor",                    summary("minor", api_slow),                    None,                             Reason::StatusPageDegraded),
+        ("major",                    summary("major", api_partial),                 None,                             Reason::StatusPageDegraded),
+        ("critical",                 summary("critical", api_down),                 None,                             Reason::StatusPageOutage),
+        ("maintenance",              summary("maintenance", api_maintenance),       None,                             Reason::StatusPageDegraded),
         // A component in outage counts even when the indicator lags behind.
-        (
-            "lagging indicator",
-            summary("none", api_down),
-            None,
-            Reason::StatusPageOutage,
-        ),
+        ("lagging indicator",        summary("none", api_down),                     None,                             Reason::StatusPageOutage),
         // Watching API only: another product's outage does not count, nor the page indicator.
-        (
-            "other product down",
-            summary("critical", chat_down),
-            Some(names(&["API"])),
-            Reason::Ok,
-        ),
-        (
-            "watched degraded",
-            summary("minor", api_slow),
-            Some(names(&["API"])),
-            Reason::StatusPageDegraded,
-        ),
-        (
-            "watched partial",
-            summary("major", api_partial),
-            Some(names(&["api "])),
-            Reason::StatusPageDegraded,
-        ),
-        (
-            "watched down",
-            summary("critical", api_down),
-            Some(names(&["API"])),
-            Reason::StatusPageOutage,
-        ),
-        (
-            "one of two down",
-            summary("critical", chat_down),
-            Some(names(&["API", "ChatGPT"])),
-            Reason::StatusPageOutage,
-        ),
-        (
-            "empty list is all",
-            summary("critical", chat_down),
-            Some(vec![]),
-            Reason::StatusPageOutage,
-        ),
-        (
-            "unknown component",
-            summary("none", ALL_UP),
-            Some(names(&["Sora"])),
-            Reason::InvalidResponse,
-        ),
-        (
-            "unknown component status",
-            summary("none", &[("API", "on_fire")]),
-            None,
-            Reason::InvalidResponse,
-        ),
-        (
-            "unknown indicator",
-            summary("purple", ALL_UP),
-            None,
-            Reason::InvalidResponse,
-        ),
-        (
-            "no status",
-            r#"{"components":[]}"#.to_owned(),
-            None,
-            Reason::InvalidResponse,
-        ),
-        (
-            "HTML",
-            "<html><body>Status</body></html>".to_owned(),
-            None,
-            Reason::InvalidResponse,
-        ),
-        (
-            "not an object",
-            "[1,2,3]".to_owned(),
-            None,
-            Reason::InvalidResponse,
-        ),
-        (
-            "component without name",
-            r#"{"status":{"indicator":"none"},"components":[{"status":"operational"}]}"#.to_owned(),
-            None,
-            Reason::InvalidResponse,
-        ),
+        ("other product down",       summary("critical", chat_down),                Some(names(&["API"])),            Reason::Ok),
+        ("watched degraded",         summary("minor", api_slow),                    Some(names(&["API"])),            Reason::StatusPageDegraded),
+        ("watched partial",          summary("major", api_partial),                 Some(names(&["api "])),           Reason::StatusPageDegraded),
+        ("watched down",             summary("critical", api_down),                 Some(names(&["API"])),            Reason::StatusPageOutage),
+        ("one of two down",          summary("critical", chat_down),                Some(names(&["API", "ChatGPT"])), Reason::StatusPageOutage),
+        ("empty list is all",        summary("critical", chat_down),                Some(vec![]),                     Reason::StatusPageOutage),
+        ("unknown component",        summary("none", ALL_UP),                       Some(names(&["Sora"])),           Reason::InvalidResponse),
+        ("unknown component status", summary("none", &[("API", "on_fire")]),        None,                             Reason::InvalidResponse),
+        ("unknown indicator",        summary("purple", ALL_UP),                     None,                             Reason::InvalidResponse),
+        ("no status",                r#"{"components":[]}"#.to_owned(),             None,                             Reason::InvalidResponse),
+        ("HTML",                     "<html><body>Status</body></html>".to_owned(), None,                             Reason::InvalidResponse),
+        ("not an object",            "[1,2,3]".to_owned(),                          None,                             Reason::InvalidResponse),
+        ("component without name",   nameless.to_owned(),                           None,                             Reason::InvalidResponse),
     ];
     for (what, body, watched, expected) in cases {
         let (reason, text) = summary_reason(body.as_bytes(), watched.as_deref());
