@@ -103,6 +103,30 @@ async fn probe(url: &str, timeout_ms: u32) -> Outcome {
     probe_with(&prober(), &request(url, None), &config(timeout_ms)).await
 }
 
+/// Probes `path` on a fresh fault server.
+async fn outcome_from(path: &str, timeout_ms: u32) -> Outcome {
+    let server = FaultServer::start("127.0.0.1").await;
+    probe(&server.url(path), timeout_ms).await
+}
+
+/// Probes `path` on a fresh fault server, which must reply.
+async fn reply_from(path: &str, timeout_ms: u32) -> Reply {
+    reply(outcome_from(path, timeout_ms).await)
+}
+
+/// Checks that `outcome` failed as `expected`, with `detail_has` in its detail.
+fn assert_failed(outcome: &Outcome, expected: TransportFailure, detail_has: &str) {
+    let (failure, detail) = failure(outcome);
+    assert_eq!(failure, expected, "{detail}");
+    assert!(detail.contains(detail_has), "{detail}");
+}
+
+/// The value of the reply's header `name`, if it has one.
+fn header<'a>(reply: &'a Reply, name: &str) -> Option<&'a str> {
+    let value = |(n, v): &'a (String, String)| (n == name).then_some(v.as_str());
+    reply.headers.iter().find_map(value)
+}
+
 fn reply(outcome: Outcome) -> Reply {
     match outcome {
         Outcome::Reply(reply) => reply,
@@ -121,22 +145,29 @@ fn failure(outcome: &Outcome) -> (TransportFailure, &str) {
 
 #[tokio::test]
 async fn a_well_behaved_server_gives_a_whole_reply() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let reply = reply(probe(&server.url("/ok"), 5000).await);
+    let reply = reply_from("/ok", 5000).await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.body, b"{\"ok\":true}");
     assert!(!reply.body_cut && !reply.ended_early);
 }
 
 #[tokio::test]
-async fn a_server_that_never_answers_times_out() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let outcome = probe(&server.url("/hang"), 800).await;
-    assert_eq!(
-        failure(&outcome).0,
-        TransportFailure::Timeout,
-        "{outcome:?}"
-    );
+async fn faults_before_a_whole_reply_fail_by_kind() {
+    use TransportFailure::{ConnectionReset, Redirect, Timeout};
+    let cases = [
+        // A server that never answers times out.
+        ("/hang", 800, Timeout, ""),
+        // Headers then one byte a second: the whole probe times out.
+        ("/drip", 1500, Timeout, ""),
+        // An event stream that never ends times out, after its status.
+        ("/sse", 1500, Timeout, "status 200"),
+        ("/reset-before-reply", 5000, ConnectionReset, ""),
+        ("/loop", 5000, Redirect, "more than 3 redirects"),
+    ];
+    for (path, timeout_ms, expected, detail_has) in cases {
+        let outcome = outcome_from(path, timeout_ms).await;
+        assert_failed(&outcome, expected, detail_has);
+    }
 }
 
 #[tokio::test]
@@ -162,23 +193,13 @@ async fn a_server_whose_accept_queue_is_full_is_a_connect_timeout() {
     };
     let url = format!("http://{addr}/ok");
     let outcome = probe_with(&prober(), &request(&url, None), &config).await;
-    let (failure, detail) = failure(&outcome);
-    assert_eq!(failure, TransportFailure::ConnectTimeout, "{detail}");
+    assert_failed(&outcome, TransportFailure::ConnectTimeout, "");
     drop((queued, listener));
 }
 
 #[tokio::test]
-async fn headers_then_one_byte_a_second_times_out() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let outcome = probe(&server.url("/drip"), 1500).await;
-    let (failure, detail) = failure(&outcome);
-    assert_eq!(failure, TransportFailure::Timeout, "{detail}");
-}
-
-#[tokio::test]
 async fn a_1_gb_body_is_cut_at_the_cap() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let reply = reply(probe(&server.url("/huge"), 20_000).await);
+    let reply = reply_from("/huge", 20_000).await;
     assert_eq!(reply.status, 200);
     assert!(reply.body_cut);
     assert_eq!(reply.body.len(), BODY_CAP);
@@ -187,8 +208,7 @@ async fn a_1_gb_body_is_cut_at_the_cap() {
 
 #[tokio::test]
 async fn a_gzip_bomb_stops_at_the_cap_after_decompression() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let reply = reply(probe(&server.url("/gzip-bomb"), 20_000).await);
+    let reply = reply_from("/gzip-bomb", 20_000).await;
     assert!(reply.body_cut);
     assert_eq!(reply.body.len(), BODY_CAP);
     // Decompressed: the bomb is zeros, its gzip form is not.
@@ -197,8 +217,7 @@ async fn a_gzip_bomb_stops_at_the_cap_after_decompression() {
 
 #[tokio::test]
 async fn a_same_origin_redirect_without_a_credential_is_followed() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let reply = reply(probe(&server.url("/redirect-to//ok"), 5000).await);
+    let reply = reply_from("/redirect-to//ok", 5000).await;
     assert_eq!(
         (reply.status, reply.body.as_slice()),
         (200, &b"{\"ok\":true}"[..])
@@ -206,22 +225,11 @@ async fn a_same_origin_redirect_without_a_credential_is_followed() {
 }
 
 #[tokio::test]
-async fn a_redirect_loop_stops_after_3_redirects() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let outcome = probe(&server.url("/loop"), 5000).await;
-    let (failure, detail) = failure(&outcome);
-    assert_eq!(failure, TransportFailure::Redirect);
-    assert!(detail.contains("more than 3 redirects"), "{detail}");
-}
-
-#[tokio::test]
 async fn a_request_with_a_credential_follows_no_redirect() {
     let server = FaultServer::start("127.0.0.1").await;
     let request = request(&server.url("/redirect-to//ok"), Some("env:PROBE_KEY"));
     let outcome = probe_with(&prober(), &request, &config(5000)).await;
-    let (failure, detail) = failure(&outcome);
-    assert_eq!(failure, TransportFailure::Redirect);
-    assert!(detail.contains("carries a credential"), "{detail}");
+    assert_failed(&outcome, TransportFailure::Redirect, "carries a credential");
     assert!(!format!("{outcome:?}").contains("sk-canary-1234"));
 }
 
@@ -234,9 +242,7 @@ async fn a_redirect_to_another_loopback_host_is_refused() {
         5000,
     )
     .await;
-    let (failure, detail) = failure(&outcome);
-    assert_eq!(failure, TransportFailure::Redirect);
-    assert!(detail.contains("another origin"), "{detail}");
+    assert_failed(&outcome, TransportFailure::Redirect, "another origin");
     assert_eq!(other.connections(), 0, "the other origin was connected to");
 }
 
@@ -250,24 +256,18 @@ async fn a_redirect_to_a_link_local_address_is_refused_before_connecting() {
         5000,
     )
     .await;
-    let (failure, detail) = failure(&outcome);
-    assert_eq!(failure, TransportFailure::Redirect);
-    assert!(
-        detail.contains("refused by address: 169.254.169.254"),
-        "{detail}"
+    assert_failed(
+        &outcome,
+        TransportFailure::Redirect,
+        "refused by address: 169.254.169.254",
     );
 }
 
 #[tokio::test]
 async fn an_html_page_with_status_200_is_a_reply_with_its_content_type() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let reply = reply(probe(&server.url("/html"), 5000).await);
+    let reply = reply_from("/html", 5000).await;
     assert_eq!(reply.status, 200);
-    let content_type = reply
-        .headers
-        .iter()
-        .find(|(n, _)| n == "content-type")
-        .map(|(_, v)| v.as_str());
+    let content_type = header(&reply, "content-type");
     assert_eq!(content_type, Some("text/html; charset=utf-8"));
     assert!(reply.body.starts_with(b"<!doctype html>"));
 }
@@ -287,48 +287,22 @@ async fn retry_after_reaches_the_reply_as_sent_whatever_its_form() {
             percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC);
         let reply = reply(probe(&server.url(&format!("/retry-after/{encoded}")), 5000).await);
         assert_eq!(reply.status, 429);
-        let got = reply
-            .headers
-            .iter()
-            .find(|(n, _)| n == "retry-after")
-            .map(|(_, v)| v.as_str());
+        let got = header(&reply, "retry-after");
         assert_eq!(got, Some(value));
     }
 }
 
 #[tokio::test]
-async fn an_event_stream_that_never_ends_times_out() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let outcome = probe(&server.url("/sse"), 1500).await;
-    let (failure, detail) = failure(&outcome);
-    assert_eq!(failure, TransportFailure::Timeout);
-    assert!(detail.contains("status 200"), "{detail}");
-}
-
-#[tokio::test]
 async fn a_reset_mid_body_ends_early() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let reply = reply(probe(&server.url("/reset"), 5000).await);
+    let reply = reply_from("/reset", 5000).await;
     assert!(reply.ended_early, "{reply:?}");
     assert!(!reply.body_cut);
     assert!(reply.body.len() <= 10_000);
 }
 
 #[tokio::test]
-async fn a_reset_before_any_reply_is_a_connection_reset() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let outcome = probe(&server.url("/reset-before-reply"), 5000).await;
-    assert_eq!(
-        failure(&outcome).0,
-        TransportFailure::ConnectionReset,
-        "{outcome:?}"
-    );
-}
-
-#[tokio::test]
 async fn a_body_shorter_than_its_length_ends_early() {
-    let server = FaultServer::start("127.0.0.1").await;
-    let reply = reply(probe(&server.url("/short"), 5000).await);
+    let reply = reply_from("/short", 5000).await;
     assert!(reply.ended_early);
     assert_eq!(reply.body, b"{\"choi");
 }
@@ -336,11 +310,10 @@ async fn a_body_shorter_than_its_length_ends_early() {
 #[tokio::test]
 async fn a_name_that_does_not_resolve_is_a_dns_failure() {
     let outcome = probe("http://nowhere.invalid:9/ok", 5000).await;
-    let (failure, detail) = failure(&outcome);
-    assert_eq!(failure, TransportFailure::Dns);
-    assert!(
-        detail.contains("nowhere.invalid does not resolve"),
-        "{detail}"
+    assert_failed(
+        &outcome,
+        TransportFailure::Dns,
+        "nowhere.invalid does not resolve",
     );
 }
 
@@ -355,11 +328,10 @@ async fn a_name_resolving_to_a_refused_address_is_never_connected_to() {
     });
     let url = format!("http://probe.test:{}/ok", server.addr.port());
     let outcome = probe_with(&refusing, &request(&url, None), &config(5000)).await;
-    let (failure, detail) = failure(&outcome);
-    assert_eq!(failure, TransportFailure::Dns);
-    assert!(
-        detail.contains("addresses probes may not reach"),
-        "{detail}"
+    assert_failed(
+        &outcome,
+        TransportFailure::Dns,
+        "addresses probes may not reach",
     );
     assert_eq!(server.connections(), 0);
 }
@@ -393,8 +365,7 @@ mod tls {
         let (server, _) = self_signed_server().await;
         let url = format!("https://probe.test:{}/ok", server.addr.port());
         let outcome = probe_with(&prober(), &request(&url, None), &config(5000)).await;
-        let (failure, detail) = failure(&outcome);
-        assert_eq!(failure, TransportFailure::Tls, "{detail}");
+        assert_failed(&outcome, TransportFailure::Tls, "");
     }
 
     #[tokio::test]
@@ -430,12 +401,8 @@ mod tls {
             &config,
         )
         .await;
-        let (failure, detail) = failure(&outcome);
-        assert_eq!(failure, TransportFailure::Tls);
-        assert!(
-            detail.contains("empty.pem") && detail.contains("no PEM certificate"),
-            "{detail}"
-        );
+        assert_failed(&outcome, TransportFailure::Tls, "empty.pem");
+        assert_failed(&outcome, TransportFailure::Tls, "no PEM certificate");
     }
 }
 
