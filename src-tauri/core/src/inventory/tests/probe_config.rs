@@ -64,108 +64,21 @@ fn defaults_and_well_formed_blocks_pass() {
 
 #[test]
 fn each_probe_rule_names_its_field() {
+    #[rustfmt::skip]
     let cases: Vec<(ProbeConfig, &str, &str)> = vec![
-        (
-            ProbeConfig {
-                interval_s: 9,
-                ..ProbeConfig::default()
-            },
-            "probe.interval_s",
-            "at least 10 seconds",
-        ),
-        (
-            ProbeConfig {
-                timeout_ms: 0,
-                connect_timeout_ms: 1,
-                ..ProbeConfig::default()
-            },
-            "probe.timeout_ms",
-            "more than 0",
-        ),
-        (
-            ProbeConfig {
-                connect_timeout_ms: 0,
-                ..ProbeConfig::default()
-            },
-            "probe.connect_timeout_ms",
-            "more than 0",
-        ),
-        (
-            ProbeConfig {
-                timeout_ms: 2_000,
-                connect_timeout_ms: 3_000,
-                ..ProbeConfig::default()
-            },
-            "probe.connect_timeout_ms",
-            "total timeout_ms (2000)",
-        ),
-        (
-            ProbeConfig {
-                max_tokens: 0,
-                ..ProbeConfig::default()
-            },
-            "probe.max_tokens",
-            "at least 1",
-        ),
-        (
-            ProbeConfig {
-                failures_to_down: 0,
-                ..ProbeConfig::default()
-            },
-            "probe.failures_to_down",
-            "at least 1",
-        ),
-        (
-            ProbeConfig {
-                successes_to_up: 0,
-                ..ProbeConfig::default()
-            },
-            "probe.successes_to_up",
-            "at least 1",
-        ),
-        (
-            ProbeConfig {
-                expect_status: 42,
-                ..ProbeConfig::default()
-            },
-            "probe.expect_status",
-            "between 100 and 599",
-        ),
-        (
-            ProbeConfig {
-                kind: Some(ProbeKind::Http),
-                json_pointer: Some("status".into()),
-                ..ProbeConfig::default()
-            },
-            "probe.json_pointer",
-            "must start with /",
-        ),
-        (
-            // An openai endpoint probes with chat unless told otherwise.
-            ProbeConfig {
-                json_pointer: Some("/status".into()),
-                ..ProbeConfig::default()
-            },
-            "probe.json_pointer",
-            "only to the http kind, not chat",
-        ),
-        (
-            ProbeConfig {
-                kind: Some(ProbeKind::Http),
-                equals: Some(serde_json::json!(true)),
-                ..ProbeConfig::default()
-            },
-            "probe.equals",
-            "needs a json_pointer",
-        ),
-        (
-            ProbeConfig {
-                ca_file: Some(" ".into()),
-                ..ProbeConfig::default()
-            },
-            "probe.ca_file",
-            "must not be empty",
-        ),
+        (ProbeConfig { interval_s: 9, ..ProbeConfig::default() },                                                      "probe.interval_s",         "at least 10 seconds"),
+        (ProbeConfig { timeout_ms: 0, connect_timeout_ms: 1, ..ProbeConfig::default() },                               "probe.timeout_ms",         "more than 0"),
+        (ProbeConfig { connect_timeout_ms: 0, ..ProbeConfig::default() },                                              "probe.connect_timeout_ms", "more than 0"),
+        (ProbeConfig { timeout_ms: 2_000, connect_timeout_ms: 3_000, ..ProbeConfig::default() },                       "probe.connect_timeout_ms", "total timeout_ms (2000)"),
+        (ProbeConfig { max_tokens: 0, ..ProbeConfig::default() },                                                      "probe.max_tokens",         "at least 1"),
+        (ProbeConfig { failures_to_down: 0, ..ProbeConfig::default() },                                                "probe.failures_to_down",   "at least 1"),
+        (ProbeConfig { successes_to_up: 0, ..ProbeConfig::default() },                                                 "probe.successes_to_up",    "at least 1"),
+        (ProbeConfig { expect_status: 42, ..ProbeConfig::default() },                                                  "probe.expect_status",      "between 100 and 599"),
+        (ProbeConfig { kind: Some(ProbeKind::Http), json_pointer: Some("status".into()), ..ProbeConfig::default() },   "probe.json_pointer",       "must start with /"),
+        // An openai endpoint probes with chat unless told otherwise.
+        (ProbeConfig { json_pointer: Some("/status".into()), ..ProbeConfig::default() },                               "probe.json_pointer",       "only to the http kind, not chat"),
+        (ProbeConfig { kind: Some(ProbeKind::Http), equals: Some(serde_json::json!(true)), ..ProbeConfig::default() }, "probe.equals",             "needs a json_pointer"),
+        (ProbeConfig { ca_file: Some(" ".into()), ..ProbeConfig::default() },                                          "probe.ca_file",            "must not be empty"),
     ];
     for (probe, field, words) in cases {
         let errors = errors_of(&probed(probe.clone()));
