@@ -155,12 +155,8 @@ fn status_api_is_an_https_url_and_components_are_names() {
     // Stored and read back, and changed on update.
     let saved = save(&store, None, fine.clone()).unwrap();
     let back = |store: &Store| {
-        load(store)
-            .unwrap()
-            .vendors
-            .into_iter()
-            .find(|v| v.id == "mistral")
-            .unwrap()
+        let vendors = load(store).unwrap().vendors;
+        vendors.into_iter().find(|v| v.id == "mistral").unwrap()
     };
     assert_eq!(back(&store), saved);
     let cleared = Vendor {
@@ -199,12 +195,8 @@ fn a_probe_block_and_the_new_styles_are_stored_and_read_back() {
     };
     save(&store, None, e.clone()).unwrap();
     let stored = |store: &Store| {
-        load(store)
-            .unwrap()
-            .endpoints
-            .into_iter()
-            .find(|x| x.id == "probed")
-            .unwrap()
+        let mut endpoints = load(store).unwrap().endpoints.into_iter();
+        endpoints.find(|x| x.id == "probed").unwrap()
     };
     assert_eq!(stored(&store), e);
     // Removing the block stops the probing.
