@@ -138,25 +138,30 @@ fn a_broken_migration_leaves_the_previous_version() {
     );
 }
 
-/// 0004: the runbook index (with its FTS5 table, so FTS5 must be compiled into the bundled
-/// SQLite) and walk-through progress, added to a version-3 database with data in it.
-#[test]
-fn runbook_tables_arrive_on_a_version_3_database() {
+/// A database made at `version` with the vendor openai in it, opened again so that it
+/// migrates to the latest version; the directory holding it goes with the store.
+fn migrated_from(version: i64) -> (tempfile::TempDir, Store) {
     let dir = tempdir().unwrap();
-    let path = dir.path().join("v3.db");
-    let (store, _) = Store::open_at_version(&path, 3).unwrap();
+    let path = dir.path().join(format!("v{version}.db"));
+    let (store, _) = Store::open_at_version(&path, version).unwrap();
+    let add_openai = "INSERT INTO vendors (id, name) VALUES ('openai', 'OpenAI')";
     store
         .write(|tx| {
-            tx.execute(
-                "INSERT INTO vendors (id, name) VALUES ('openai', 'OpenAI')",
-                [],
-            )?;
+            tx.execute(add_openai, [])?;
             Ok::<_, StoreError>(())
         })
         .unwrap();
     drop(store);
     let (store, _) = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    (dir, store)
+}
+
+/// 0004: the runbook index (with its FTS5 table, so FTS5 must be compiled into the bundled
+/// SQLite) and walk-through progress, added to a version-3 database with data in it.
+#[test]
+fn runbook_tables_arrive_on_a_version_3_database() {
+    let (_dir, store) = migrated_from(3);
     store
         .write(|tx| {
             let fts5: bool =
@@ -207,21 +212,7 @@ fn runbook_tables_arrive_on_a_version_3_database() {
 /// are checked, and a rollup's failures go with it.
 #[test]
 fn probe_history_tables_arrive_on_a_version_6_database() {
-    let dir = tempdir().unwrap();
-    let path = dir.path().join("v6.db");
-    let (store, _) = Store::open_at_version(&path, 6).unwrap();
-    store
-        .write(|tx| {
-            tx.execute(
-                "INSERT INTO vendors (id, name) VALUES ('openai', 'OpenAI')",
-                [],
-            )?;
-            Ok::<_, StoreError>(())
-        })
-        .unwrap();
-    drop(store);
-    let (store, _) = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let (_dir, store) = migrated_from(6);
     store
         .write(|tx| {
             tx.execute(
