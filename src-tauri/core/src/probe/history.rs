@@ -15,6 +15,7 @@ use ts_rs::TS;
 
 use crate::probe::live::StateChange;
 use crate::probe::{RateLimit, Reason, Sample};
+use crate::rows::{self, from_row};
 use crate::store::{Store, StoreError};
 
 /// How long samples are kept.
@@ -98,19 +99,19 @@ pub(crate) mod sql {
         "DELETE FROM probe_state_changes WHERE at_s < ?1 AND id NOT IN
                 (SELECT max(id) FROM probe_state_changes GROUP BY endpoint_id)";
     pub const RECENT_SAMPLES: &str =
-        "SELECT endpoint_id, at_s, reason, http_status, latency_ms, first_token_ms,
-                remaining_requests, remaining_tokens, requests_reset_s, tokens_reset_s,
-                retry_after_s, error_excerpt
+        "SELECT endpoint_id, reason, http_status, latency_ms, first_token_ms, retry_after_s,
+                error_excerpt, at_s,
+                remaining_requests, remaining_tokens, requests_reset_s, tokens_reset_s
              FROM probe_samples WHERE endpoint_id = ? AND at_s >= ?
              ORDER BY at_s DESC, id DESC LIMIT ?";
     pub const ROLLUP_HOURS: &str =
         "SELECT hour_s FROM probe_rollups WHERE endpoint_id = ? AND hour_s >= ?
              ORDER BY hour_s";
     pub const CHANGES_SINCE: &str =
-        "SELECT endpoint_id, at_s, from_health, to_health, reason FROM probe_state_changes
+        "SELECT endpoint_id, from_health, to_health, reason, at_s FROM probe_state_changes
              WHERE at_s >= ? ORDER BY at_s, id";
     pub const LAST_CHANGE: &str =
-        "SELECT endpoint_id, at_s, from_health, to_health, reason FROM probe_state_changes
+        "SELECT endpoint_id, from_health, to_health, reason, at_s FROM probe_state_changes
              WHERE endpoint_id = ? ORDER BY at_s DESC, id DESC LIMIT 1";
 }
 
@@ -311,23 +312,18 @@ pub fn prune(store: &Store, now: DateTime<Utc>) -> Result<Pruned, HistoryError> 
     })
 }
 
+/// Reads a row of `RECENT_SAMPLES`: the plain columns, then the time and the rate limit.
 fn sample_from(r: &Row) -> rusqlite::Result<Sample> {
-    Ok(Sample {
-        endpoint: r.get(0)?,
-        at: rfc3339(r.get(1)?),
-        reason: r.get(2)?,
-        http_status: r.get(3)?,
-        latency_ms: r.get(4)?,
-        first_token_ms: r.get(5)?,
+    Ok(from_row!(r => Sample {
+        endpoint, reason, http_status, latency_ms, first_token_ms, retry_after_s, error_excerpt;
+        at: rfc3339(r.get(7)?),
         rate_limit: RateLimit {
-            remaining_requests: r.get(6)?,
-            remaining_tokens: r.get(7)?,
-            requests_reset_s: r.get(8)?,
-            tokens_reset_s: r.get(9)?,
-        },
-        retry_after_s: r.get(10)?,
-        error_excerpt: r.get(11)?,
-    })
+            remaining_requests: r.get(8)?,
+            remaining_tokens: r.get(9)?,
+            requests_reset_s: r.get(10)?,
+            tokens_reset_s: r.get(11)?,
+        }
+    }))
 }
 
 /// The samples of `endpoint` taken at `since` or later, newest first, at most `limit`.
@@ -339,8 +335,11 @@ pub fn recent_samples(
 ) -> Result<Vec<Sample>, HistoryError> {
     store.read(|c| {
         let mut stmt = c.prepare(sql::RECENT_SAMPLES)?;
-        let rows = stmt.query_map(params![endpoint, since.timestamp(), limit], sample_from)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows::all(
+            &mut stmt,
+            params![endpoint, since.timestamp(), limit],
+            sample_from,
+        )?)
     })
 }
 
@@ -349,13 +348,9 @@ fn failures_of(c: &Connection, endpoint: &str, hour: i64) -> rusqlite::Result<Ve
         "SELECT reason, samples FROM probe_rollup_failures
          WHERE endpoint_id = ? AND hour_s = ? ORDER BY reason",
     )?;
-    let rows = stmt.query_map(params![endpoint, hour], |r| {
-        Ok(ReasonCount {
-            reason: r.get(0)?,
-            samples: r.get(1)?,
-        })
-    })?;
-    rows.collect()
+    rows::all(&mut stmt, params![endpoint, hour], |r| {
+        Ok(from_row!(r => ReasonCount { reason, samples }))
+    })
 }
 
 fn read_rollup(c: &Connection, endpoint: &str, hour: i64) -> rusqlite::Result<Option<Rollup>> {
@@ -403,14 +398,9 @@ pub fn rollups(
     })
 }
 
+/// Reads a row of `LAST_CHANGE` or `CHANGES_SINCE`, whose time comes last.
 fn change_from(r: &Row) -> rusqlite::Result<StateChange> {
-    Ok(StateChange {
-        endpoint: r.get(0)?,
-        at: rfc3339(r.get(1)?),
-        from: r.get(2)?,
-        to: r.get(3)?,
-        reason: r.get(4)?,
-    })
+    Ok(from_row!(r => StateChange { endpoint, from, to, reason; at: rfc3339(r.get(4)?) }))
 }
 
 /// The latest change of `endpoint`'s live state, if it ever changed.
@@ -429,8 +419,7 @@ pub fn changes_since(
 ) -> Result<Vec<StateChange>, HistoryError> {
     store.read(|c| {
         let mut stmt = c.prepare(sql::CHANGES_SINCE)?;
-        let rows = stmt.query_map([since.timestamp()], change_from)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows::all(&mut stmt, [since.timestamp()], change_from)?)
     })
 }
 

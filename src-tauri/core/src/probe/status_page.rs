@@ -30,23 +30,25 @@ struct Component {
     status: String,
 }
 
-/// How bad one status is: 0 fine, 1 degraded, 2 outage.
-fn severity_of_indicator(indicator: &str) -> Option<u8> {
-    match indicator {
-        "none" => Some(0),
-        "minor" | "major" | "maintenance" => Some(1),
-        "critical" => Some(2),
-        _ => None,
-    }
-}
+/// A status page's words for each level of trouble: 0 fine, 1 degraded, 2 outage.
+type Levels = [&'static [&'static str]; 3];
 
-fn severity_of_component(status: &str) -> Option<u8> {
-    match status {
-        "operational" => Some(0),
-        "degraded_performance" | "partial_outage" | "under_maintenance" => Some(1),
-        "major_outage" => Some(2),
-        _ => None,
-    }
+const INDICATOR_LEVELS: Levels = [&["none"], &["minor", "major", "maintenance"], &["critical"]];
+
+const COMPONENT_LEVELS: Levels = [
+    &["operational"],
+    &[
+        "degraded_performance",
+        "partial_outage",
+        "under_maintenance",
+    ],
+    &["major_outage"],
+];
+
+/// How bad one status is, by `levels`; `None` for a word the page is not known to use.
+fn severity(status: &str, levels: &Levels) -> Option<u8> {
+    let level = levels.iter().position(|words| words.contains(&status))?;
+    u8::try_from(level).ok()
 }
 
 fn reason_of(severity: u8) -> Reason {
@@ -74,7 +76,7 @@ pub fn summary_reason(body: &[u8], watched: Option<&[String]>) -> (Reason, Optio
         let Some(page) = &summary.status else {
             return invalid("has no `status.indicator`".to_owned());
         };
-        let Some(severity) = severity_of_indicator(&page.indicator) else {
+        let Some(severity) = severity(&page.indicator, &INDICATOR_LEVELS) else {
             return invalid(format!("has an unknown indicator `{}`", page.indicator));
         };
         worst = severity;
@@ -101,7 +103,7 @@ pub fn summary_reason(body: &[u8], watched: Option<&[String]>) -> (Reason, Optio
         if !counts {
             continue;
         }
-        let Some(severity) = severity_of_component(&component.status) else {
+        let Some(severity) = severity(&component.status, &COMPONENT_LEVELS) else {
             return invalid(format!(
                 "gives component `{}` the unknown status `{}`",
                 component.name, component.status
