@@ -67,38 +67,32 @@ impl Reason {
 /// Rate-limit headroom a vendor reported with a reply (`x-ratelimit-*`,
 /// `anthropic-ratelimit-*`): what is left and when it resets, in whole seconds from the reply.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct RateLimit {
-    #[ts(optional)]
     pub remaining_requests: Option<u64>,
-    #[ts(optional)]
     pub remaining_tokens: Option<u64>,
-    #[ts(optional)]
     pub requests_reset_s: Option<u64>,
-    #[ts(optional)]
     pub tokens_reset_s: Option<u64>,
 }
 
 /// One probe of one endpoint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Sample {
     pub endpoint: String,
     /// When the probe started, UTC RFC 3339.
     pub at: String,
     pub reason: Reason,
-    #[ts(optional)]
     pub http_status: Option<u16>,
     /// Until the whole reply was read (or the probe gave up).
     pub latency_ms: u32,
     /// Time to the first streamed token, where the probe streams.
-    #[ts(optional)]
     pub first_token_ms: Option<u32>,
     #[serde(default)]
     pub rate_limit: RateLimit,
     /// Retry-After in whole seconds from the reply, 0 to 600.
-    #[ts(optional)]
     pub retry_after_s: Option<u32>,
     /// At most 300 characters of the error, with anything secret removed.
-    #[ts(optional)]
     pub error_excerpt: Option<String>,
 }
 
