@@ -634,3 +634,78 @@ fn the_watcher_reports_changed_files_even_when_a_save_indexed_them_first() {
         "{files}"
     );
 }
+
+#[test]
+fn endpoint_save_with_a_probe_block_and_a_vendor_status_api() {
+    let h = Harness::new();
+    let ep = json!({"id": "bedrock-nova", "vendor": "aws-bedrock", "name": "Nova", "model": "amazon.nova-pro-v1:0",
+        "base_url": "https://bedrock-runtime.us-east-1.amazonaws.com", "api_style": "bedrock",
+        "credential": "env:AWS_BEARER_TOKEN_BEDROCK", "latency_slo_ms": 4000, "probe": {"interval_s": 30}});
+    let saved = h.ok(
+        name::endpoint_save,
+        json!({"originalId": null, "endpoint": ep}),
+    );
+    // Keys left out take their defaults, and the reply says so.
+    assert_eq!(saved["probe"]["interval_s"], 30);
+    assert_eq!(saved["probe"]["timeout_ms"], 10_000);
+    assert_eq!(saved["probe"]["failures_to_down"], 3);
+    let stored = find(&h.inventory()["endpoints"], "bedrock-nova")
+        .unwrap()
+        .clone();
+    assert_eq!(stored, saved);
+    let bad =
+        json!({"probe": {"interval_s": 5, "connect_timeout_ms": 20000, "json_pointer": "/x"}});
+    let mut bad_ep = ep.clone();
+    bad_ep["probe"] = bad["probe"].clone();
+    let e = h.refused(
+        name::endpoint_save,
+        json!({"originalId": "bedrock-nova", "endpoint": bad_ep}),
+        "invalid",
+    );
+    assert_eq!(
+        field_names(&e),
+        [
+            "probe.interval_s",
+            "probe.connect_timeout_ms",
+            "probe.json_pointer"
+        ]
+    );
+    assert_eq!(
+        find(&h.inventory()["endpoints"], "bedrock-nova").unwrap(),
+        &stored
+    );
+
+    let v = json!({"id": "mistral", "name": "Mistral",
+        "status_api": "https://status.mistral.ai/api/v2/summary.json", "status_components": ["API", "Le Chat"]});
+    assert_eq!(
+        h.ok(name::vendor_save, json!({"originalId": null, "vendor": v})),
+        v
+    );
+    let e = h.refused(
+        name::vendor_save,
+        json!({"originalId": "mistral", "vendor": {"id": "mistral", "name": "Mistral", "status_api": "http://status.mistral.ai/api/v2/summary.json"}}),
+        "invalid",
+    );
+    assert_eq!(field_names(&e), ["status_api"]);
+}
+
+#[test]
+fn audit_flags_a_credential_sent_over_plain_http() {
+    let h = Harness::new();
+    let ep = json!({"id": "lan-llama", "vendor": "self-hosted", "name": "Llama (LAN)", "model": "llama",
+        "base_url": "http://10.0.0.7:8000/v1", "api_style": "openai", "credential": "env:VLLM_API_KEY", "latency_slo_ms": 3000});
+    h.ok(
+        name::endpoint_save,
+        json!({"originalId": null, "endpoint": ep}),
+    );
+    let report = h.ok(name::audit_run, json!({}));
+    let plain: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "plain_http_credential")
+        .collect();
+    assert_eq!(plain.len(), 1, "{report}");
+    assert_eq!(plain[0]["endpoint"], "lan-llama");
+    assert_eq!(plain[0]["severity"], "high");
+}

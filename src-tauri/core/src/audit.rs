@@ -20,6 +20,8 @@ pub enum FindingKind {
     FailureModeIncomplete,
     EmptyRotation,
     NoRunbook,
+    /// An endpoint sends its credential over plain http to a host that is not loopback.
+    PlainHttpCredential,
 }
 
 /// How urgent a gap is.
@@ -46,6 +48,10 @@ pub struct Finding {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rotation: Option<String>,
+    /// The endpoint concerned, for endpoint findings.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
     pub kind: FindingKind,
     pub severity: Severity,
     pub message: String,

@@ -8,6 +8,7 @@
 //! - [`audit`]: the readiness audit over the inventory.
 //! - [`runbook`]: markdown runbooks: checking, safe rendering, search, walk-throughs.
 //! - [`health`]: endpoint health as runbooks and the audit see it.
+//! - [`probe`]: live probes of endpoints: samples, reasons, health.
 //! - [`incident`]: incidents and their append-only timeline.
 //! - [`error::Code`]: the error codes every error maps to, shared with the UI and the CLI.
 //! - [`workspace::Workspace`]: one handle over all of the above, cheap to clone.
@@ -18,6 +19,7 @@ pub mod field_error;
 pub mod health;
 pub mod incident;
 pub mod inventory;
+pub mod probe;
 pub mod rotation;
 mod rows;
 pub mod runbook;

@@ -8,6 +8,7 @@ use brownout_core::inventory::{
     ApiStyle, Criticality, Endpoint, FailureModePlan, FailureModes, FallbackStep, Inventory,
     Rotation, RotationMember, Vendor, Workflow,
 };
+use brownout_core::probe::ProbeConfig;
 use brownout_core::yaml::nesting_depth;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -174,6 +175,12 @@ fn build(
         .map(|(i, (name, status_page))| Vendor {
             id: format!("v{i}"),
             name,
+            // Every other vendor watches its status API, with components on some.
+            status_api: status_page
+                .as_ref()
+                .filter(|u| u.starts_with("https://") && i % 2 == 0)
+                .map(|u| format!("{u}/api/v2/summary.json")),
+            status_components: (0..i % 3).map(|c| format!("API {c}")).collect(),
             status_page,
         })
         .collect();
@@ -190,6 +197,21 @@ fn build(
                 api_style,
                 credential,
                 latency_slo_ms: slo,
+                // Probe blocks of every shape: none, all defaults, and keys away from them.
+                probe: match slo % 3 {
+                    0 => None,
+                    1 => Some(ProbeConfig::default()),
+                    _ => Some(ProbeConfig {
+                        interval_s: 10 + slo % 3600,
+                        timeout_ms: 1 + slo,
+                        connect_timeout_ms: 1 + slo / 2,
+                        max_tokens: 1 + slo % 64,
+                        failures_to_down: 1 + slo % 5,
+                        successes_to_up: 1 + slo % 4,
+                        ca_file: Some(format!("/etc/ssl/ca-{slo}.pem")),
+                        ..ProbeConfig::default()
+                    }),
+                },
             },
         )
         .collect();

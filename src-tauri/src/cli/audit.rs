@@ -57,10 +57,11 @@ pub fn run(args: AuditArgs, ws: &WorkspaceOnDemand, out: &mut impl Write) -> Res
         writeln!(out, "No findings: every workflow has an owner, a fallback at another vendor and complete failure modes.").map_err(w)?;
     } else {
         for f in &report.findings {
-            let subject = match (&f.workflow, &f.rotation) {
-                (Some(w), _) => format!("workflow {w}"),
-                (None, Some(r)) => format!("rotation {r}"),
-                (None, None) => "workspace".into(),
+            let subject = match (&f.workflow, &f.rotation, &f.endpoint) {
+                (Some(w), _, _) => format!("workflow {w}"),
+                (None, Some(r), _) => format!("rotation {r}"),
+                (None, None, Some(e)) => format!("endpoint {e}"),
+                (None, None, None) => "workspace".into(),
             };
             let crit = f.criticality.map(|c| format!(" ({c})")).unwrap_or_default();
             writeln!(

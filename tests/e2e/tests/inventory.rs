@@ -242,3 +242,45 @@ async fn a_refused_delete_says_why_and_a_stored_id_never_follows_the_name() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_endpoint_gains_a_probe_block_with_errors_beside_its_fields() {
+    in_app("endpoint_probe", async |app| {
+        app.click("nav-vendors").await?;
+        row_action(app, "endpoint", "self-hosted-llama", "edit").await?;
+        app.field("probe").await?.click().await?;
+        // The block opens at the documented defaults.
+        assert_eq!(value(app, "probe.interval_s").await?.as_deref(), Some("60"));
+        assert_eq!(
+            value(app, "probe.connect_timeout_ms").await?.as_deref(),
+            Some("3000")
+        );
+        app.fill("probe.interval_s", "5").await?;
+        app.click("save-endpoint").await?;
+        let err = app
+            .wait_for(
+                "[data-testid=field-error][data-field='probe.interval_s']",
+                WAIT,
+            )
+            .await?;
+        assert!(err.text().await?.contains("at least 10"));
+        let probed: Option<String> = scalar(
+            app,
+            "SELECT probe FROM endpoints WHERE id = 'self-hosted-llama'",
+        )?;
+        assert_eq!(probed, None, "a refused save stores nothing");
+        app.fill("probe.interval_s", "30").await?;
+        app.click("save-endpoint").await?;
+        app.wait_for(&row("endpoint", "self-hosted-llama"), WAIT)
+            .await?;
+        let probe: String = scalar(
+            app,
+            "SELECT probe FROM endpoints WHERE id = 'self-hosted-llama'",
+        )?;
+        let probe: serde_json::Value = serde_json::from_str(&probe)?;
+        assert_eq!(probe["interval_s"], 30);
+        assert_eq!(probe["failures_to_down"], 3);
+        Ok(())
+    })
+    .await;
+}

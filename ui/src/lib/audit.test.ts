@@ -21,6 +21,12 @@ describe('groupFindings', () => {
     expect(groups[2]).toMatchObject({ kind: 'rotation', id: 'platform-ml', criticality: null });
     expect(groups[3]).toMatchObject({ kind: 'workspace', id: null });
   });
+  it('gives an endpoint finding its own group', () => {
+    const groups = groupFindings([
+      { kind: 'plain_http_credential', severity: 'high', message: 'm', endpoint: 'self-hosted-llama' } as Finding,
+    ]);
+    expect(groups).toMatchObject([{ key: 'endpoint:self-hosted-llama', kind: 'endpoint', id: 'self-hosted-llama' }]);
+  });
   it('returns nothing for a clean report', () => {
     expect(groupFindings([])).toEqual([]);
   });

@@ -1,10 +1,11 @@
-// Audit findings arranged for reading: one group per workflow (or rotation), in report order.
+// Audit findings arranged for reading: one group per workflow (or rotation, or endpoint), in
+// report order.
 import type { Criticality, Finding } from './ipc-types';
 
 export type FindingGroup = {
-  /** `workflow:<id>`, `rotation:<id>` or `workspace`. */
+  /** `workflow:<id>`, `rotation:<id>`, `endpoint:<id>` or `workspace`. */
   key: string;
-  kind: 'workflow' | 'rotation' | 'workspace';
+  kind: 'workflow' | 'rotation' | 'endpoint' | 'workspace';
   id: string | null;
   criticality: Criticality | null;
   findings: Finding[];
@@ -13,6 +14,7 @@ export type FindingGroup = {
 function keyOf(f: Finding): Pick<FindingGroup, 'key' | 'kind' | 'id'> {
   if (f.workflow) return { key: `workflow:${f.workflow}`, kind: 'workflow', id: f.workflow };
   if (f.rotation) return { key: `rotation:${f.rotation}`, kind: 'rotation', id: f.rotation };
+  if (f.endpoint) return { key: `endpoint:${f.endpoint}`, kind: 'endpoint', id: f.endpoint };
   return { key: 'workspace', kind: 'workspace', id: null };
 }
 

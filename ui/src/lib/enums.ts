@@ -1,7 +1,7 @@
 // The UI's words for the core's enumerations. Each table is a `Record` over the generated union,
 // so TypeScript refuses a table that misses a value or names one the core does not have; the
 // lists of values are the tables' keys, in the order shown.
-import type { ApiStyle, Criticality, FailureMode, StepState } from './ipc-types';
+import type { ApiStyle, Criticality, FailureMode, ProbeKind, StepState } from './ipc-types';
 
 /** The keys of a table over a union, in the table's order. */
 export function valuesOf<K extends string>(table: Record<K, unknown>): K[] {
@@ -13,6 +13,16 @@ export const apiStyleLabels: Record<ApiStyle, string> = {
   anthropic: 'Anthropic',
   gemini: 'Gemini',
   http: 'Plain HTTP',
+  'azure-openai': 'Azure OpenAI',
+  bedrock: 'Amazon Bedrock',
+};
+
+/** The probe kinds; a block without one uses the API style's default. */
+export const probeKindLabels: Record<ProbeKind, string> = {
+  chat: 'Chat (a tiny completion)',
+  models: 'List models (no tokens)',
+  http: 'HTTP GET of the base URL',
+  none: 'Off (configured, not probed)',
 };
 
 /** Most critical first: lists sort by this order. */
@@ -37,6 +47,7 @@ export const stepStateLabels: Record<StepState, string> = {
 };
 
 export const apiStyles = valuesOf(apiStyleLabels);
+export const probeKinds = valuesOf(probeKindLabels);
 export const criticalities = valuesOf(criticalityLabels);
 export const failureModes = valuesOf(failureModeLabels);
 export const stepStates = valuesOf(stepStateLabels);

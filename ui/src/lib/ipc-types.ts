@@ -2,7 +2,7 @@
 // `UPDATE_BINDINGS=1 cargo test -p brownout --test bindings`. Do not edit by hand: the test
 // suite fails when this file drifts.
 
-export type ApiStyle = "openai" | "anthropic" | "gemini" | "http";
+export type ApiStyle = "openai" | "anthropic" | "gemini" | "http" | "azure-openai" | "bedrock";
 
 export type AppInfo = { version: string, db_path: string, schema_version: number, operator: string, };
 
@@ -40,7 +40,11 @@ vendor: string, name: string, model: string, base_url: string, api_style: ApiSty
 /**
  * `env:VARIABLE` or `keyring:service/account`: where the secret lives, never the secret.
  */
-credential?: string, latency_slo_ms: number, };
+credential?: string, latency_slo_ms: number, 
+/**
+ * Probing is opt-in: only an endpoint with a `probe:` block is probed.
+ */
+probe?: ProbeConfig, };
 
 export type FailureMode = "throttled" | "unavailable" | "slow";
 
@@ -68,9 +72,13 @@ criticality?: Criticality,
 /**
  * The rotation concerned, for rotation findings.
  */
-rotation?: string, kind: FindingKind, severity: Severity, message: string, };
+rotation?: string, 
+/**
+ * The endpoint concerned, for endpoint findings.
+ */
+endpoint?: string, kind: FindingKind, severity: Severity, message: string, };
 
-export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook";
+export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential";
 
 export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
 
@@ -89,6 +97,35 @@ message: string,
 fields: Array<FieldError>, };
 
 export type Note = { text: string, };
+
+export type ProbeConfig = { 
+/**
+ * `None` here means "the default for the endpoint's API style" (chat for openai,
+ * anthropic, gemini, azure-openai and bedrock; http for http).
+ */
+kind?: ProbeKind, interval_s: number, 
+/**
+ * Total time for one probe.
+ */
+timeout_ms: number, connect_timeout_ms: number, 
+/**
+ * Reasoning models need more than 1.
+ */
+max_tokens: number, 
+/**
+ * For the http kind.
+ */
+expect_status: number, 
+/**
+ * For the http kind: a JSON pointer into the reply and the value it must equal.
+ */
+json_pointer?: string, equals?: unknown, failures_to_down: number, successes_to_up: number, 
+/**
+ * An extra trust root (PEM file), for servers behind an internal CA.
+ */
+ca_file?: string, };
+
+export type ProbeKind = "chat" | "models" | "http" | "none";
 
 export type Problem = { file: string, 
 /**
@@ -180,7 +217,15 @@ export type Unrecognized = { kind: string,
  */
 data: string, };
 
-export type Vendor = { id: string, name: string, status_page?: string, };
+export type Vendor = { id: string, name: string, status_page?: string, 
+/**
+ * The vendor's Statuspage API (`https://…/api/v2/summary.json`), for its published status.
+ */
+status_api?: string, 
+/**
+ * The status page components to watch, by name; all of them when empty.
+ */
+status_components?: Array<string>, };
 
 export type WalkCounts = { total: number, done: number, skipped: number, blocked: number, pending: number, };
 

@@ -2,6 +2,7 @@
 import { app } from './app-state.svelte';
 import { api } from './ipc';
 import { blankToUndefined, blankWorkflow } from './forms';
+import { prepareProbe } from './probe-form';
 import type { Endpoint, Rotation, Vendor, Workflow } from './ipc-types';
 import type { Item, ItemKind } from './editor.svelte';
 
@@ -20,8 +21,12 @@ function kindOf<T extends Item>(kind: string, parts: Parts<T>): ItemKind<T> {
 }
 
 export const vendorKind = kindOf<Vendor>('vendor', {
-  blank: () => ({ id: '', name: '', status_page: '' }),
-  prepare: (v) => blankToUndefined(v, ['status_page']),
+  blank: () => ({ id: '', name: '', status_page: '', status_api: '', status_components: [] }),
+  prepare: (v) => {
+    const out = blankToUndefined(v, ['status_page', 'status_api']);
+    // "Watch every component" is the key left out.
+    return out.status_components?.length ? out : (({ status_components: _, ...rest }) => rest)(out);
+  },
   save: (originalId, v) => api.saveVendor(originalId, v),
   remove: (id) => api.deleteVendor(id),
 });
@@ -40,7 +45,11 @@ export const endpointKind = kindOf<Endpoint>('endpoint', {
   }),
   label: (e) => e.id,
   idFollowsName: false,
-  prepare: (e) => ({ ...blankToUndefined(e, ['credential']), latency_slo_ms: Number(e.latency_slo_ms) }),
+  prepare: (e) => {
+    const { probe, ...rest } = { ...blankToUndefined(e, ['credential']), latency_slo_ms: Number(e.latency_slo_ms) };
+    // No block: not probed, and the key is left out.
+    return probe ? { ...rest, probe: prepareProbe(probe) } : rest;
+  },
   save: (originalId, e) => api.saveEndpoint(originalId, e),
   remove: (id) => api.deleteEndpoint(id),
 });

@@ -19,6 +19,7 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
                 workflow: Some(w.id.clone()),
                 criticality: Some(w.criticality),
                 rotation: None,
+                endpoint: None,
                 kind,
                 severity,
                 message,
@@ -100,13 +101,74 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
                 workflow: None,
                 criticality: None,
                 rotation: Some(r.id.clone()),
+                endpoint: None,
                 kind: FindingKind::EmptyRotation,
                 severity: Severity::Medium,
                 message: format!("rotation '{}' has no members", r.id),
             });
         }
     }
+    plain_http_credentials(inv, &mut out);
     out
+}
+
+/// A credential sent over plain http can be read by anything on the path. Plain http itself
+/// stays allowed (self-hosted servers, the simulator), and so does a credential to loopback.
+fn plain_http_credentials(inv: &Inventory, out: &mut Vec<Finding>) {
+    for e in &inv.endpoints {
+        let Some(credential) = &e.credential else {
+            continue;
+        };
+        let Some(host) = plain_http_host(&e.base_url) else {
+            continue;
+        };
+        if is_loopback(&host) {
+            continue;
+        }
+        out.push(Finding {
+            workflow: None,
+            criticality: None,
+            rotation: None,
+            endpoint: Some(e.id.clone()),
+            kind: FindingKind::PlainHttpCredential,
+            severity: Severity::High,
+            message: format!(
+                "endpoint '{}' sends its credential ({credential}) over plain http to '{host}': use https",
+                e.id
+            ),
+        });
+    }
+}
+
+/// The host of an `http://` URL, lower case, without port, user or IPv6 brackets; `None` for
+/// any other scheme.
+pub(crate) fn plain_http_host(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url
+        .get(..7)
+        .filter(|s| s.eq_ignore_ascii_case("http://"))
+        .map(|_| &url[7..])?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    Some(host.trim_end_matches('.').to_ascii_lowercase())
+}
+
+/// `localhost`, 127.0.0.0/8 or ::1 (also as an IPv4-mapped address).
+pub(crate) fn is_loopback(host: &str) -> bool {
+    if host == "localhost" {
+        return true;
+    }
+    match host.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(v4)) => v4.is_loopback(),
+        Ok(std::net::IpAddr::V6(v6)) => {
+            v6.is_loopback() || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
+        }
+        Err(_) => false,
+    }
 }
 
 /// No fallback at all, or every model fallback at the primary's own vendor.

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::probe::ProbeConfig;
 use crate::rotation::Rotation;
 use crate::text_enum::text_enum;
 
@@ -18,6 +19,14 @@ pub struct Vendor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub status_page: Option<String>,
+    /// The vendor's Statuspage API (`https://…/api/v2/summary.json`), for its published status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub status_api: Option<String>,
+    /// The status page components to watch, by name; all of them when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub status_components: Vec<String>,
 }
 
 /// How an endpoint is called.
@@ -28,10 +37,22 @@ pub enum ApiStyle {
     Anthropic,
     Gemini,
     Http,
+    /// Azure OpenAI: an `api-key` header and an `api-version` query parameter.
+    #[serde(rename = "azure-openai")]
+    AzureOpenai,
+    /// Amazon Bedrock's Converse API with a bearer token.
+    Bedrock,
 }
 
 impl ApiStyle {
-    pub const ALL: [ApiStyle; 4] = [Self::Openai, Self::Anthropic, Self::Gemini, Self::Http];
+    pub const ALL: [ApiStyle; 6] = [
+        Self::Openai,
+        Self::Anthropic,
+        Self::Gemini,
+        Self::Http,
+        Self::AzureOpenai,
+        Self::Bedrock,
+    ];
 }
 
 /// One model at one vendor, reached one way.
@@ -50,6 +71,10 @@ pub struct Endpoint {
     #[ts(optional)]
     pub credential: Option<String>,
     pub latency_slo_ms: u32,
+    /// Probing is opt-in: only an endpoint with a `probe:` block is probed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub probe: Option<ProbeConfig>,
 }
 
 /// How much a workflow matters when it degrades.

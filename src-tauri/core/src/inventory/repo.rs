@@ -1,26 +1,61 @@
 //! SQL for vendors, endpoints and workflows. Only this file knows their tables (rotations keep
 //! theirs in `crate::rotation`).
 
+use rusqlite::types::Type;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::model::*;
 use crate::rows::{self, from_row};
 
 pub fn load_vendors(conn: &Connection) -> rusqlite::Result<Vec<Vendor>> {
-    let mut stmt = conn.prepare("SELECT id, name, status_page FROM vendors ORDER BY id")?;
+    let mut stmt = conn.prepare(
+        "SELECT id, name, status_page, status_api, status_components FROM vendors ORDER BY id",
+    )?;
     rows::all(&mut stmt, [], |r| {
-        Ok(from_row!(r => Vendor { id, name, status_page }))
+        Ok(from_row!(r => Vendor {
+            id, name, status_page, status_api;
+            status_components: from_json(r, 4)?.unwrap_or_default()
+        }))
     })
+}
+
+/// A JSON column (NULL: `None`), read into its model type.
+fn from_json<T: serde::de::DeserializeOwned>(
+    r: &rusqlite::Row,
+    index: usize,
+) -> rusqlite::Result<Option<T>> {
+    r.get::<_, Option<String>>(index)?
+        .map(|text| {
+            serde_json::from_str(&text).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e))
+            })
+        })
+        .transpose()
+}
+
+/// A value as a JSON column; `None` for NULL.
+fn to_json<T: serde::Serialize>(value: Option<&T>) -> rusqlite::Result<Option<String>> {
+    value
+        .map(|v| {
+            serde_json::to_string(v)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+        })
+        .transpose()
+}
+
+fn components_json(v: &Vendor) -> rusqlite::Result<Option<String>> {
+    to_json(Some(&v.status_components).filter(|c| !c.is_empty()))
 }
 
 pub fn load_endpoints(conn: &Connection) -> rusqlite::Result<Vec<Endpoint>> {
     let mut stmt = conn.prepare(
-        "SELECT id, vendor_id, name, model, base_url, api_style, credential_ref, latency_slo_ms
+        "SELECT id, vendor_id, name, model, base_url, api_style, credential_ref, latency_slo_ms, probe
          FROM endpoints ORDER BY id",
     )?;
     rows::all(&mut stmt, [], |r| {
         Ok(from_row!(r => Endpoint {
-            id, vendor, name, model, base_url, api_style, credential, latency_slo_ms
+            id, vendor, name, model, base_url, api_style, credential, latency_slo_ms;
+            probe: from_json(r, 8)?
         }))
     })
 }
@@ -91,24 +126,32 @@ impl Table {
 
 pub fn insert_vendor(conn: &Connection, v: &Vendor) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO vendors (id, name, status_page) VALUES (?, ?, ?)",
-        params![v.id, v.name, v.status_page],
+        "INSERT INTO vendors (id, name, status_page, status_api, status_components)
+         VALUES (?, ?, ?, ?, ?)",
+        params![
+            v.id,
+            v.name,
+            v.status_page,
+            v.status_api,
+            components_json(v)?
+        ],
     )?;
     Ok(())
 }
 
 pub fn update_vendor(conn: &Connection, original: &str, v: &Vendor) -> rusqlite::Result<usize> {
     conn.execute(
-        "UPDATE vendors SET id = ?, name = ?, status_page = ? WHERE id = ?",
-        params![v.id, v.name, v.status_page, original],
+        "UPDATE vendors SET id = ?, name = ?, status_page = ?, status_api = ?, status_components = ?
+         WHERE id = ?",
+        params![v.id, v.name, v.status_page, v.status_api, components_json(v)?, original],
     )
 }
 
 pub fn insert_endpoint(conn: &Connection, e: &Endpoint) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO endpoints (id, vendor_id, name, model, base_url, api_style, credential_ref, latency_slo_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        params![e.id, e.vendor, e.name, e.model, e.base_url, e.api_style, e.credential, e.latency_slo_ms],
+        "INSERT INTO endpoints (id, vendor_id, name, model, base_url, api_style, credential_ref, latency_slo_ms, probe)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        params![e.id, e.vendor, e.name, e.model, e.base_url, e.api_style, e.credential, e.latency_slo_ms, to_json(e.probe.as_ref())?],
     )?;
     Ok(())
 }
@@ -116,9 +159,10 @@ pub fn insert_endpoint(conn: &Connection, e: &Endpoint) -> rusqlite::Result<()> 
 pub fn update_endpoint(conn: &Connection, original: &str, e: &Endpoint) -> rusqlite::Result<usize> {
     conn.execute(
         "UPDATE endpoints SET id = ?, vendor_id = ?, name = ?, model = ?, base_url = ?, api_style = ?,
-                credential_ref = ?, latency_slo_ms = ?
+                credential_ref = ?, latency_slo_ms = ?, probe = ?
          WHERE id = ?",
-        params![e.id, e.vendor, e.name, e.model, e.base_url, e.api_style, e.credential, e.latency_slo_ms, original],
+        params![e.id, e.vendor, e.name, e.model, e.base_url, e.api_style, e.credential, e.latency_slo_ms,
+                to_json(e.probe.as_ref())?, original],
     )
 }
 

@@ -12,6 +12,8 @@ fn vendor(id: &str) -> Vendor {
         id: id.into(),
         name: "Mistral".into(),
         status_page: Some("https://status.mistral.ai".into()),
+        status_api: None,
+        status_components: Vec::new(),
     }
 }
 
@@ -249,3 +251,5 @@ fn every_kind_is_validated_by_the_one_save_path() {
     };
     assert_eq!(refused_fields(&store, bad_workflow), ["primary"]);
 }
+
+mod probe_config;

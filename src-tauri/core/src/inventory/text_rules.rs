@@ -25,7 +25,7 @@ pub const MULTI_LINE_FIELDS: &[&str] = &[
     "strategy",
 ];
 /// Fields holding URLs.
-pub const URL_FIELDS: &[&str] = &["base_url", "status_page"];
+pub const URL_FIELDS: &[&str] = &["base_url", "status_page", "status_api"];
 /// Fields holding ids (the item's own, or a reference to another item).
 const ID_FIELDS: &[&str] = &["id", "vendor", "primary", "endpoint", "owner"];
 

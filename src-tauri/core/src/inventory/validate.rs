@@ -7,6 +7,8 @@ use super::entity::Entity;
 use super::model::*;
 pub use crate::field_error::FieldError;
 use crate::field_error::{check_id, check_required};
+use crate::probe::model::defaults as probe_defaults;
+use crate::probe::{ProbeConfig, ProbeKind};
 use crate::rotation::Rotation;
 
 /// The ids that exist, for checking references.
@@ -76,6 +78,18 @@ pub fn vendor_errors(v: &Vendor) -> Vec<FieldError> {
     if let Some(url) = &v.status_page {
         check_http_url("status_page", url, &mut out);
     }
+    if let Some(url) = &v.status_api {
+        check_http_url("status_api", url, &mut out);
+        if !url.trim().to_ascii_lowercase().starts_with("https://") {
+            out.push(FieldError::new(
+                "status_api",
+                "must be an https URL such as https://status.example.com/api/v2/summary.json",
+            ));
+        }
+    }
+    for (i, c) in v.status_components.iter().enumerate() {
+        check_required(&format!("status_components[{i}]"), c, &mut out);
+    }
     out
 }
 
@@ -100,7 +114,94 @@ pub fn endpoint_errors(e: &Endpoint, known: &KnownRefs) -> Vec<FieldError> {
             "must be between 1 and 600000 milliseconds",
         ));
     }
+    if let Some(p) = &e.probe {
+        probe_errors(p, e.api_style, &mut out);
+    }
     out
+}
+
+/// The rules of a `probe:` block, each error named `probe.<key>`. A `ca_file` is not looked
+/// for on disk: the inventory may be checked on another machine than the one probing.
+fn probe_errors(p: &ProbeConfig, style: ApiStyle, out: &mut Vec<FieldError>) {
+    let mut err =
+        |key: &str, message: String| out.push(FieldError::new(format!("probe.{key}"), message));
+    if p.interval_s < probe_defaults::MIN_INTERVAL_S {
+        err(
+            "interval_s",
+            format!(
+                "must be at least {} seconds",
+                probe_defaults::MIN_INTERVAL_S
+            ),
+        );
+    }
+    if p.timeout_ms == 0 {
+        err("timeout_ms", "must be more than 0 milliseconds".into());
+    }
+    if p.connect_timeout_ms == 0 {
+        err(
+            "connect_timeout_ms",
+            "must be more than 0 milliseconds".into(),
+        );
+    } else if p.connect_timeout_ms > p.timeout_ms && p.timeout_ms > 0 {
+        err(
+            "connect_timeout_ms",
+            format!(
+                "must not be more than the total timeout_ms ({})",
+                p.timeout_ms
+            ),
+        );
+    }
+    if p.max_tokens == 0 {
+        err("max_tokens", "must be at least 1".into());
+    }
+    if p.failures_to_down == 0 {
+        err("failures_to_down", "must be at least 1".into());
+    }
+    if p.successes_to_up == 0 {
+        err("successes_to_up", "must be at least 1".into());
+    }
+    if !(100..=599).contains(&p.expect_status) {
+        err(
+            "expect_status",
+            "must be an HTTP status between 100 and 599".into(),
+        );
+    }
+    let kind = p.kind.unwrap_or(if style == ApiStyle::Http {
+        ProbeKind::Http
+    } else {
+        ProbeKind::Chat
+    });
+    if let Some(ptr) = &p.json_pointer {
+        if kind != ProbeKind::Http {
+            err(
+                "json_pointer",
+                format!("applies only to the http kind, not {kind}"),
+            );
+        } else if !(ptr.is_empty() || ptr.starts_with('/')) {
+            err(
+                "json_pointer",
+                format!("'{ptr}' is not a JSON pointer: it must start with / (such as /status)"),
+            );
+        }
+    }
+    if p.equals.is_some() {
+        if kind != ProbeKind::Http {
+            err(
+                "equals",
+                format!("applies only to the http kind, not {kind}"),
+            );
+        } else if p.json_pointer.is_none() {
+            err("equals", "needs a json_pointer to compare at".into());
+        }
+    }
+    if let Some(ca) = &p.ca_file {
+        if ca.trim().is_empty() {
+            err(
+                "ca_file",
+                "must not be empty (leave the key out instead)".into(),
+            );
+        }
+    }
 }
 
 pub fn workflow_errors(w: &Workflow, known: &KnownRefs) -> Vec<FieldError> {

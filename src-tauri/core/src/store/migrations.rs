@@ -15,6 +15,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0004_runbooks.sql"),
     include_str!("sql/0005_application_id.sql"),
     include_str!("sql/0006_runbook_index_stat.sql"),
+    include_str!("sql/0007_probe_history.sql"),
+    include_str!("sql/0008_probe_config.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -330,8 +330,17 @@ fn no_new_database(shown: &str) -> StoreError {
     }
 }
 
-/// In a read-only copy only the runbook index (`runbook_*` tables, derived from the files) may
-/// change; a write to anything the operator entered is refused and flagged.
+/// Tables of the probe history: a sweep on a read-only copy records its samples in memory.
+const PROBE_HISTORY_TABLES: &[&str] = &[
+    "probe_samples",
+    "probe_rollups",
+    "probe_rollup_failures",
+    "probe_state_changes",
+];
+
+/// In a read-only copy only derived data may change: the runbook index (`runbook_*` tables,
+/// derived from the files) and the probe history (measured, not entered); a write to anything
+/// the operator entered is refused and flagged.
 fn only_derived_writes(
     refused: Arc<AtomicBool>,
 ) -> impl for<'r> FnMut(AuthContext<'r>) -> Authorization + Send + 'static {
@@ -342,7 +351,10 @@ fn only_derived_writes(
             | AuthAction::Update { table_name, .. } => table_name,
             _ => return Authorization::Allow,
         };
-        if table.starts_with("runbook_") || ctx.database_name == Some("temp") {
+        if table.starts_with("runbook_")
+            || PROBE_HISTORY_TABLES.contains(&table)
+            || ctx.database_name == Some("temp")
+        {
             Authorization::Allow
         } else {
             refused.store(true, Ordering::SeqCst);

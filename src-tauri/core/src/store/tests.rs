@@ -138,25 +138,30 @@ fn a_broken_migration_leaves_the_previous_version() {
     );
 }
 
-/// 0004: the runbook index (with its FTS5 table, so FTS5 must be compiled into the bundled
-/// SQLite) and walk-through progress, added to a version-3 database with data in it.
-#[test]
-fn runbook_tables_arrive_on_a_version_3_database() {
+/// A database made at `version` with the vendor openai in it, opened again so that it
+/// migrates to the latest version; the directory holding it goes with the store.
+fn migrated_from(version: i64) -> (tempfile::TempDir, Store) {
     let dir = tempdir().unwrap();
-    let path = dir.path().join("v3.db");
-    let (store, _) = Store::open_at_version(&path, 3).unwrap();
+    let path = dir.path().join(format!("v{version}.db"));
+    let (store, _) = Store::open_at_version(&path, version).unwrap();
+    let add_openai = "INSERT INTO vendors (id, name) VALUES ('openai', 'OpenAI')";
     store
         .write(|tx| {
-            tx.execute(
-                "INSERT INTO vendors (id, name) VALUES ('openai', 'OpenAI')",
-                [],
-            )?;
+            tx.execute(add_openai, [])?;
             Ok::<_, StoreError>(())
         })
         .unwrap();
     drop(store);
     let (store, _) = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    (dir, store)
+}
+
+/// 0004: the runbook index (with its FTS5 table, so FTS5 must be compiled into the bundled
+/// SQLite) and walk-through progress, added to a version-3 database with data in it.
+#[test]
+fn runbook_tables_arrive_on_a_version_3_database() {
+    let (_dir, store) = migrated_from(3);
     store
         .write(|tx| {
             let fts5: bool =
@@ -198,6 +203,62 @@ fn runbook_tables_arrive_on_a_version_3_database() {
             assert!(bad.is_err(), "a state outside the four is refused");
             let vendors: i64 = tx.query_row("SELECT count(*) FROM vendors", [], |r| r.get(0))?;
             assert_eq!(vendors, 1, "version-3 data kept");
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+}
+
+/// 0007: the probe history, added to a version-6 database with data in it; health values
+/// are checked, and a rollup's failures go with it.
+#[test]
+fn probe_history_tables_arrive_on_a_version_6_database() {
+    let (_dir, store) = migrated_from(6);
+    store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO probe_samples (endpoint_id, at_s, reason, latency_ms)
+                 VALUES ('gpt', 1795000000, 'ok', 120)",
+                [],
+            )?;
+            let rolled_up: i64 =
+                tx.query_row("SELECT rolled_up FROM probe_samples", [], |r| r.get(0))?;
+            assert_eq!(rolled_up, 0, "a new sample is not yet rolled up");
+            tx.execute(
+                "INSERT INTO probe_state_changes (endpoint_id, at_s, from_health, to_health, reason)
+                 VALUES ('gpt', 1795000000, 'unknown', 'healthy', 'ok')",
+                [],
+            )?;
+            let bad = tx.execute(
+                "INSERT INTO probe_state_changes (endpoint_id, at_s, from_health, to_health, reason)
+                 VALUES ('gpt', 1795000000, 'unknown', 'fine', 'ok')",
+                [],
+            );
+            assert!(bad.is_err(), "a health outside the four is refused");
+            tx.execute(
+                "INSERT INTO probe_rollups (endpoint_id, hour_s, samples, latency_p50_ms,
+                    latency_p95_ms, latency_max_ms)
+                 VALUES ('gpt', 1794999600, 2, 100, 200, 200)",
+                [],
+            )?;
+            tx.execute(
+                "INSERT INTO probe_rollup_failures (endpoint_id, hour_s, reason, samples)
+                 VALUES ('gpt', 1794999600, 'throttled', 1)",
+                [],
+            )?;
+            let orphan = tx.execute(
+                "INSERT INTO probe_rollup_failures (endpoint_id, hour_s, reason, samples)
+                 VALUES ('gpt', 1, 'throttled', 1)",
+                [],
+            );
+            assert!(orphan.is_err(), "failures belong to a rollup");
+            tx.execute("DELETE FROM probe_rollups", [])?;
+            let left: i64 =
+                tx.query_row("SELECT count(*) FROM probe_rollup_failures", [], |r| {
+                    r.get(0)
+                })?;
+            assert_eq!(left, 0, "a rollup's failures go with it");
+            let vendors: i64 = tx.query_row("SELECT count(*) FROM vendors", [], |r| r.get(0))?;
+            assert_eq!(vendors, 1, "version-6 data kept");
             Ok::<_, StoreError>(())
         })
         .unwrap();
@@ -558,3 +619,5 @@ fn a_read_only_copy_reads_everything_and_refuses_changes() {
     .unwrap();
     assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
 }
+
+mod probe_config;

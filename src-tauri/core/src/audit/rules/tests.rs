@@ -3,7 +3,7 @@ use std::collections::{HashMap, HashSet};
 use super::*;
 use crate::audit::{AuditReport, FindingKind};
 use crate::inventory::demo::demo_inventory;
-use crate::inventory::{Criticality, FallbackStep};
+use crate::inventory::{Criticality, Endpoint, FallbackStep};
 
 fn kinds(findings: &[Finding], workflow: &str) -> Vec<FindingKind> {
     findings
@@ -133,4 +133,68 @@ fn a_runbook_for_any_vendor_covers_every_vendor() {
         })
         .unwrap();
     assert!(gemini.message.ends_with("throttled"), "{}", gemini.message);
+}
+
+#[test]
+fn a_credential_over_plain_http_to_another_host_is_a_high_finding() {
+    let mut inv = demo_inventory().unwrap();
+    let base = inv.endpoints[0].clone();
+    let endpoint = |id: &str, base_url: &str, credential: Option<&str>| Endpoint {
+        id: id.into(),
+        base_url: base_url.into(),
+        credential: credential.map(str::to_owned),
+        ..base.clone()
+    };
+    inv.endpoints = vec![
+        endpoint("lan", "http://10.0.0.7:8000/v1", Some("env:VLLM_KEY")),
+        endpoint(
+            "named",
+            "HTTP://llm.internal.example/v1",
+            Some("env:VLLM_KEY"),
+        ),
+        endpoint("sneaky", "http://localhost.evil.example/v1", Some("env:K")),
+        endpoint("userinfo", "http://127.0.0.1@10.1.2.3/v1", Some("env:K")),
+        // Allowed: loopback, https, or no credential at all.
+        endpoint("loop4", "http://127.0.0.1:11434/v1", Some("env:K")),
+        endpoint("loop4b", "http://127.8.9.10/v1", Some("env:K")),
+        endpoint("loop6", "http://[::1]:8080/v1", Some("env:K")),
+        endpoint("mapped", "http://[::ffff:127.0.0.1]/v1", Some("env:K")),
+        endpoint("localhost", "http://LocalHost:8000", Some("env:K")),
+        endpoint("tls", "https://10.0.0.7/v1", Some("env:K")),
+        endpoint("open", "http://10.0.0.7:8000/v1", None),
+    ];
+    inv.workflows.clear();
+    let findings = audit_inventory(&inv, &AuditContext::default());
+    let flagged: Vec<(&str, Severity)> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::PlainHttpCredential)
+        .map(|f| (f.endpoint.as_deref().unwrap_or_default(), f.severity))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            ("lan", Severity::High),
+            ("named", Severity::High),
+            ("sneaky", Severity::High),
+            ("userinfo", Severity::High),
+        ]
+    );
+    let lan = findings
+        .iter()
+        .find(|f| f.endpoint.as_deref() == Some("lan"))
+        .unwrap();
+    assert!(
+        lan.message.contains("'10.0.0.7'") && lan.message.contains("https"),
+        "{}",
+        lan.message
+    );
+    assert_eq!(lan.workflow, None);
+}
+
+#[test]
+fn the_demo_sends_no_credential_over_plain_http() {
+    let findings = audit_inventory(&demo_inventory().unwrap(), &AuditContext::default());
+    assert!(findings
+        .iter()
+        .all(|f| f.kind != FindingKind::PlainHttpCredential));
 }

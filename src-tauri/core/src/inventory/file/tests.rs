@@ -208,6 +208,8 @@ fn the_plan_lists_added_changed_and_removed_ids_per_kind() {
         id: "acme".into(),
         name: "Acme".into(),
         status_page: None,
+        status_api: None,
+        status_components: Vec::new(),
     });
     let plan = plan_import(&current, &next);
     assert_eq!(plan.vendors.added, ["acme"]);
@@ -375,6 +377,8 @@ fn tricky_vendors() -> Vec<crate::inventory::Vendor> {
             id: format!("v{i}"),
             name: (*name).into(),
             status_page: None,
+            status_api: None,
+            status_components: Vec::new(),
         })
         .collect()
 }

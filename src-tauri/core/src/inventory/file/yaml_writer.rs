@@ -43,22 +43,7 @@ fn write_mapping(out: &mut String, m: &serde_yaml_ng::Mapping, indent: usize, in
         }
         write_scalar(out, k, indent + 2);
         out.push(':');
-        match v {
-            Value::Mapping(inner) if !inner.is_empty() => {
-                out.push('\n');
-                write_mapping(out, inner, indent + 2, false);
-            }
-            // Sequences in a mapping are not indented further, as serde_yaml_ng writes them.
-            Value::Sequence(items) if !items.is_empty() => {
-                out.push('\n');
-                write_sequence(out, items, indent);
-            }
-            other => {
-                out.push(' ');
-                write_scalar(out, other, indent + 2);
-                out.push('\n');
-            }
-        }
+        write_value(out, v, indent, false);
     }
 }
 
@@ -66,20 +51,28 @@ fn write_sequence(out: &mut String, items: &[Value], indent: usize) {
     for item in items {
         pad(out, indent);
         out.push('-');
-        match item {
-            Value::Mapping(m) if !m.is_empty() => {
-                out.push(' ');
-                write_mapping(out, m, indent + 2, true);
-            }
-            Value::Sequence(inner) if !inner.is_empty() => {
-                out.push('\n');
-                write_sequence(out, inner, indent + 2);
-            }
-            other => {
-                out.push(' ');
-                write_scalar(out, other, indent + 2);
-                out.push('\n');
-            }
+        write_value(out, item, indent, true);
+    }
+}
+
+/// Writes what follows a `key:` or (with `after_dash`) a `-` written at `indent`: a
+/// non-empty collection below it, anything else on the same line.
+fn write_value(out: &mut String, v: &Value, indent: usize, after_dash: bool) {
+    match v {
+        // A mapping in a sequence starts on the dash's line.
+        Value::Mapping(inner) if !inner.is_empty() => {
+            out.push(if after_dash { ' ' } else { '\n' });
+            write_mapping(out, inner, indent + 2, after_dash);
+        }
+        // Sequences in a mapping are not indented further, as serde_yaml_ng writes them.
+        Value::Sequence(items) if !items.is_empty() => {
+            out.push('\n');
+            write_sequence(out, items, if after_dash { indent + 2 } else { indent });
+        }
+        other => {
+            out.push(' ');
+            write_scalar(out, other, indent + 2);
+            out.push('\n');
         }
     }
 }

@@ -8,6 +8,8 @@ fn vendor(name: &str) -> Vendor {
         id: "acme".into(),
         name: name.into(),
         status_page: None,
+        status_api: None,
+        status_components: Vec::new(),
     }
 }
 
@@ -151,6 +153,8 @@ fn an_id_may_start_like_a_key_when_it_is_a_valid_slug() {
         id: "sk-telecom".into(),
         name: "SK Telecom".into(),
         status_page: None,
+        status_api: None,
+        status_components: Vec::new(),
     });
     assert_eq!(issues_of(&inv), vec![]);
     inv.vendors.last_mut().unwrap().id = "sk-proj-AbCdEfGhIjKlMnOpQr".into();

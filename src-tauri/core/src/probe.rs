@@ -1,0 +1,27 @@
+//! Live probes: periodic checks of endpoints (and vendor status pages) that yield a health
+//! state and one typed reason per sample.
+//!
+//! - [`model`]: what a probe sample is: its [`Reason`], the [`Health`] it implies, and the facts
+//!   kept with it; a `probe:` block ([`ProbeConfig`]); the raw [`Outcome`] of one probe.
+//! - [`classify`] / [`headers`] / [`status_page`]: an outcome (or a status page) as a sample:
+//!   its reason, Retry-After, rate-limit headroom and a secret-free error excerpt.
+//! - [`live`]: an endpoint's live state, with hysteresis.
+//! - [`schedule`]: when each endpoint is probed next (jittered, held back by Retry-After).
+//! - [`history`]: samples, hourly rollups and state changes in SQLite, pruned by age.
+//! - [`request`] / [`http`] / [`runner`]: the probe request per API style, one probe over
+//!   HTTP with its limits, and a sweep over many endpoints.
+
+pub mod classify;
+pub mod headers;
+pub mod history;
+pub mod http;
+pub mod live;
+pub mod model;
+pub mod request;
+pub mod runner;
+pub mod schedule;
+pub mod status_page;
+
+pub use model::{
+    Outcome, ProbeConfig, ProbeKind, RateLimit, Reason, Reply, Sample, TransportFailure,
+};
