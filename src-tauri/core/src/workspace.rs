@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::inventory::{self, demo, file::ImportError, Entity, InventoryError};
+use crate::inventory::{self, demo, Entity, InventoryError};
 use crate::runbook;
 use crate::store::{default_db_path, OpenOptions, Store, StoreError};
 
@@ -10,15 +10,12 @@ use crate::store::{default_db_path, OpenOptions, Store, StoreError};
 pub enum WorkspaceError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("cannot seed the demo workspace: {0}")]
-    Seed(#[from] ImportError),
 }
 
 impl crate::error::Coded for WorkspaceError {
     fn code(&self) -> crate::error::Code {
         match self {
             WorkspaceError::Store(e) => e.code(),
-            WorkspaceError::Seed(e) => e.code(),
         }
     }
 }
