@@ -7,6 +7,7 @@ import type { AppInfo, AuditReport, Inventory, Settings } from './ipc-types';
 
 export type View =
   | 'dashboard'
+  | 'health'
   | 'workflows'
   | 'vendors'
   | 'rotations'
