@@ -30,13 +30,16 @@ export function heatStep(value: number | null, max: number): number {
   return Math.min(heatSteps, 1 + Math.floor((value / max) * heatSteps));
 }
 
-/** The colour of a step: transparent for no data, then from calm to hot. */
+/**
+ * The colour of each step, calm to hot: green, yellow-green, amber, orange, red. Hues far
+ * apart so neighbouring steps differ at a glance; mid lightness reads on both themes.
+ */
+const stepColours = ['hsl(140 50% 50%)', 'hsl(75 60% 48%)', 'hsl(45 90% 50%)', 'hsl(25 85% 52%)', 'hsl(0 70% 50%)'];
+
+/** The colour of a step: transparent for no data. */
 export function heatColour(step: number): string {
   if (step <= 0) return 'transparent';
-  const t = (step - 1) / (heatSteps - 1);
-  // From the ok green through amber to the danger red, mixed so both themes keep the text readable.
-  const hue = Math.round(140 - 140 * t);
-  return `hsl(${hue} 65% ${Math.round(52 - 8 * t)}%)`;
+  return stepColours[Math.min(step, heatSteps) - 1];
 }
 
 export type HeatRow = {
