@@ -10,7 +10,11 @@
 //! - [`history`]: samples, hourly rollups and state changes in SQLite, pruned by age.
 //! - [`request`] / [`http`] / [`runner`]: the probe request per API style, one probe over
 //!   HTTP with its limits, and a sweep over many endpoints.
+//! - [`board`] / [`chains`] / [`spend`]: what the health board shows: endpoints with their
+//!   live state, fallback chains with the link in use, the probes' estimated daily spend.
 
+pub mod board;
+pub mod chains;
 pub mod classify;
 pub mod headers;
 pub mod history;
@@ -20,6 +24,7 @@ pub mod model;
 pub mod request;
 pub mod runner;
 pub mod schedule;
+pub mod spend;
 pub mod status_page;
 
 pub use model::{
