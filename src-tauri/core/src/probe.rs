@@ -12,6 +12,7 @@
 //!   HTTP with its limits, and a sweep over many endpoints.
 //! - [`board`] / [`chains`] / [`spend`]: what the health board shows: endpoints with their
 //!   live state, fallback chains with the link in use, the probes' estimated daily spend.
+//! - [`targets`]: what an inventory's probes reach, really or at the simulator.
 
 pub mod board;
 pub mod chains;
@@ -26,6 +27,7 @@ pub mod runner;
 pub mod schedule;
 pub mod spend;
 pub mod status_page;
+pub mod targets;
 
 pub use model::{
     Outcome, ProbeConfig, ProbeKind, RateLimit, Reason, Reply, Sample, TransportFailure,
