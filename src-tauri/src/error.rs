@@ -3,6 +3,7 @@
 
 use brownout_core::error::{Code, Coded};
 use brownout_core::inventory::{FieldError, InventoryError};
+use brownout_core::probe::history::HistoryError;
 use brownout_core::runbook::RunbookError;
 use brownout_core::settings::SettingsError;
 use brownout_core::store::StoreError;
@@ -74,6 +75,15 @@ impl From<RunbookError> for IpcError {
             RunbookError::Store(e) => e.into(),
             RunbookError::Inventory(e) => e.into(),
             RunbookError::Settings(e) => e.into(),
+            other => Self::of(&other),
+        }
+    }
+}
+
+impl From<HistoryError> for IpcError {
+    fn from(e: HistoryError) -> Self {
+        match e {
+            HistoryError::Store(e) => e.into(),
             other => Self::of(&other),
         }
     }

@@ -10,7 +10,12 @@
 //! - [`history`]: samples, hourly rollups and state changes in SQLite, pruned by age.
 //! - [`request`] / [`http`] / [`runner`]: the probe request per API style, one probe over
 //!   HTTP with its limits, and a sweep over many endpoints.
+//! - [`board`] / [`chains`] / [`spend`]: what the health board shows: endpoints with their
+//!   live state, fallback chains with the link in use, the probes' estimated daily spend.
+//! - [`targets`]: what an inventory's probes reach, really or at the simulator.
 
+pub mod board;
+pub mod chains;
 pub mod classify;
 pub mod headers;
 pub mod history;
@@ -20,7 +25,9 @@ pub mod model;
 pub mod request;
 pub mod runner;
 pub mod schedule;
+pub mod spend;
 pub mod status_page;
+pub mod targets;
 
 pub use model::{
     Outcome, ProbeConfig, ProbeKind, RateLimit, Reason, Reply, Sample, TransportFailure,

@@ -36,8 +36,12 @@ ipc_surface! {
         runbooks::walkthrough_mark[state](mark: StepMark) -> Walkthrough;
         runbooks::walkthrough_reset[state](runbook_id: String, incident_id: Option<i64>) -> Walkthrough;
         runbooks::timeline_list[state](incident_id: Option<i64>) -> Vec<TimelineEvent>;
+        health::health_board[state]() -> HealthBoard;
+        health::probe_now[app, state](endpoint: String) -> EndpointLive;
+        health::health_heatmap[state](vendor: String) -> Vec<HeatCell>;
     }
     events {
         RunbooksChanged = "runbooks-changed";
+        HealthChanged = "health-changed";
     }
 }

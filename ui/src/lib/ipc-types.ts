@@ -18,6 +18,23 @@ findings: Array<Finding>,
  */
 fails: boolean, };
 
+export type ChainHealth = { workflow: string, name: string, criticality: Criticality, 
+/**
+ * Primary first, then fallbacks in order.
+ */
+links: Array<ChainLink>, 
+/**
+ * The link the chain would use now: the first healthy endpoint link; else the first
+ * strategy link; else none.
+ */
+in_use: number | null, has_healthy_endpoint: boolean, };
+
+export type ChainLink = { endpoint: string | null, strategy: string | null, role: LinkRole, 
+/**
+ * A strategy's is always `unknown`: it is never counted as healthy.
+ */
+health: Health, };
+
 export type Code = "invalid" | "not_found" | "in_use" | "conflict" | "store" | "newer_schema" | "read_only" | "not_brownout" | "bad_path" | "io" | "watch";
 
 export type Criticality = "critical" | "high" | "medium" | "low";
@@ -45,6 +62,24 @@ credential?: string, latency_slo_ms: number,
  * Probing is opt-in: only an endpoint with a `probe:` block is probed.
  */
 probe?: ProbeConfig, };
+
+export type EndpointLive = { endpoint: string, vendor: string, name: string, 
+/**
+ * Has a probe block whose kind is not `none`.
+ */
+probed: boolean, 
+/**
+ * The live state (with hysteresis): `unknown` / `not_probed` until the first sample.
+ */
+health: Health, reason: Reason, 
+/**
+ * UTC RFC 3339 of the last state change.
+ */
+changed_at: string | null, last_sample: Sample | null, 
+/**
+ * The last hour, oldest first (a sparkline).
+ */
+latency: Array<LatencyPoint>, };
 
 export type FailureMode = "throttled" | "unavailable" | "slow";
 
@@ -80,6 +115,46 @@ endpoint?: string, kind: FindingKind, severity: Severity, message: string, };
 
 export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential";
 
+export type Health = "healthy" | "degraded" | "down" | "unknown";
+
+export type HealthBoard = { 
+/**
+ * The workspace's probes go to the embedded simulator.
+ */
+simulated: boolean, 
+/**
+ * Ordered by vendor name.
+ */
+vendors: Array<VendorHealth>, 
+/**
+ * One per workflow, ordered by criticality then name.
+ */
+chains: Array<ChainHealth>, 
+/**
+ * Estimated daily token spend of all probes.
+ */
+spend: TokenSpend, };
+
+export type HealthChanged = { endpoint: EndpointLive, };
+
+export type HeatCell = { 
+/**
+ * 0 is Monday.
+ */
+weekday: number, 
+/**
+ * 0 to 23.
+ */
+hour: number, samples: number, throttled: number, 
+/**
+ * Samples that were not `ok`, throttled ones included.
+ */
+failures: number, 
+/**
+ * The sample-weighted mean of the hours' p95 latencies.
+ */
+latency_p95_ms: number, };
+
 export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
 
 export type IpcError = { 
@@ -95,6 +170,14 @@ message: string,
  * For `invalid`: which fields are wrong, by path (`name`, `fallbacks[1].endpoint`).
  */
 fields: Array<FieldError>, };
+
+export type LatencyPoint = { 
+/**
+ * Start of the point's 5 minutes, UTC RFC 3339.
+ */
+at: string, p50_ms: number, p95_ms: number, };
+
+export type LinkRole = "primary" | "fallback" | "strategy";
 
 export type Note = { text: string, };
 
@@ -133,6 +216,10 @@ export type Problem = { file: string,
  */
 line: number, message: string, };
 
+export type RateLimit = { remaining_requests?: number, remaining_tokens?: number, requests_reset_s?: number, tokens_reset_s?: number, };
+
+export type Reason = "ok" | "slow" | "throttled" | "overloaded" | "status_page_degraded" | "quota_exhausted" | "server_error" | "auth" | "no_credential" | "model_not_found" | "bad_request" | "timeout" | "connect_timeout" | "dns" | "tls" | "connection_reset" | "oversized" | "truncated" | "invalid_response" | "status_page_outage" | "not_probed";
+
 export type Rotation = { id: string, name: string, 
 /**
  * IANA zone of the handoff, e.g. `Europe/Berlin`.
@@ -170,6 +257,28 @@ export type RunbooksChanged = {
  * The changed files, relative to the runbooks folder.
  */
 files: Array<string>, };
+
+export type Sample = { endpoint: string, 
+/**
+ * When the probe started, UTC RFC 3339.
+ */
+at: string, reason: Reason, http_status?: number, 
+/**
+ * Until the whole reply was read (or the probe gave up).
+ */
+latency_ms: number, 
+/**
+ * Time to the first streamed token, where the probe streams.
+ */
+first_token_ms?: number, rate_limit: RateLimit, 
+/**
+ * Retry-After in whole seconds from the reply, 0 to 600.
+ */
+retry_after_s?: number, 
+/**
+ * At most 300 characters of the error, with anything secret removed.
+ */
+error_excerpt?: string, };
 
 export type Settings = { 
 /**
@@ -211,6 +320,8 @@ incident_id: number | null,
  */
 at: string, actor: string, summary: string, } & ({ "kind": "runbook_step", "data": StepChange } | { "kind": "runbook_reset", "data": WalkReset } | { "kind": "note", "data": Note } | { "kind": "unrecognized", "data": Unrecognized });
 
+export type TokenSpend = { probes_per_day: number, tokens_per_day: number, };
+
 export type Unrecognized = { kind: string, 
 /**
  * The stored JSON text.
@@ -226,6 +337,16 @@ status_api?: string,
  * The status page components to watch, by name; all of them when empty.
  */
 status_components?: Array<string>, };
+
+export type VendorHealth = { vendor: string, name: string, 
+/**
+ * The vendor's `status_api` as a pseudo-endpoint (id from [`status_page_id`]), if any.
+ */
+status_page: EndpointLive | null, 
+/**
+ * Ordered by name.
+ */
+endpoints: Array<EndpointLive>, };
 
 export type WalkCounts = { total: number, done: number, skipped: number, blocked: number, pending: number, };
 

@@ -190,7 +190,7 @@ pub fn record_change(store: &Store, change: &StateChange) -> Result<(), HistoryE
 }
 
 /// The nearest-rank `p`-th percentile of `sorted` (ascending, not empty).
-fn percentile(sorted: &[u32], p: u32) -> u32 {
+pub(crate) fn percentile(sorted: &[u32], p: u32) -> u32 {
     let n = sorted.len();
     let rank = (p as usize * n).div_ceil(100).max(1);
     sorted[rank.min(n) - 1]

@@ -4,7 +4,7 @@
 
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { call } from './call';
-import type { AppInfo, AuditReport, Document, Endpoint, Inventory, Rotation, RunbookPreview, RunbookQuery, RunbookSummary, RunbookView, RunbooksChanged, Settings, StepMark, TimelineEvent, Vendor, Walkthrough, Workflow } from '../ipc-types';
+import type { AppInfo, AuditReport, Document, Endpoint, EndpointLive, HealthBoard, HealthChanged, HeatCell, Inventory, Rotation, RunbookPreview, RunbookQuery, RunbookSummary, RunbookView, RunbooksChanged, Settings, StepMark, TimelineEvent, Vendor, Walkthrough, Workflow } from '../ipc-types';
 
 /** Every command the shell offers; each throws an `IpcFailure` when it fails. */
 export const commands = {
@@ -30,6 +30,9 @@ export const commands = {
   walkthroughMark: (mark: StepMark): Promise<Walkthrough> => call<Walkthrough>('walkthrough_mark', { mark }),
   walkthroughReset: (runbookId: string, incidentId: number | null): Promise<Walkthrough> => call<Walkthrough>('walkthrough_reset', { runbookId, incidentId }),
   timelineList: (incidentId: number | null): Promise<Array<TimelineEvent>> => call<Array<TimelineEvent>>('timeline_list', { incidentId }),
+  healthBoard: (): Promise<HealthBoard> => call<HealthBoard>('health_board'),
+  probeNow: (endpoint: string): Promise<EndpointLive> => call<EndpointLive>('probe_now', { endpoint }),
+  healthHeatmap: (vendor: string): Promise<Array<HeatCell>> => call<Array<HeatCell>>('health_heatmap', { vendor }),
 };
 
 /** The command names, as the shell knows them. */
@@ -55,10 +58,15 @@ export type CommandName =
   | 'walkthrough_get'
   | 'walkthrough_mark'
   | 'walkthrough_reset'
-  | 'timeline_list';
+  | 'timeline_list'
+  | 'health_board'
+  | 'probe_now'
+  | 'health_heatmap';
 
 /** Every event the shell sends: `listen` calls `handler` with each payload. */
 export const events = {
   runbooksChanged: (handler: (payload: RunbooksChanged) => void): Promise<UnlistenFn> =>
     listen<RunbooksChanged>('runbooks-changed', (e) => handler(e.payload)),
+  healthChanged: (handler: (payload: HealthChanged) => void): Promise<UnlistenFn> =>
+    listen<HealthChanged>('health-changed', (e) => handler(e.payload)),
 };
