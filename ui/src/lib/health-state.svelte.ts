@@ -4,7 +4,7 @@ import { describe } from './ipc';
 import { health as ipc } from './ipc/health';
 import { withEndpoint } from './health';
 import { subscription } from './subscription';
-import type { ChainHealth, EndpointLive, HealthBoard } from './health-types';
+import type { ChainHealth, EndpointLive, HealthBoard } from './ipc-types';
 
 type HealthIpc = Pick<typeof ipc, 'board' | 'probeNow' | 'onChanged'>;
 

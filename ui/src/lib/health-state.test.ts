@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HealthState } from './health-state.svelte';
 import { IpcFailure } from './ipc';
-import type { EndpointLive, HealthBoard } from './health-types';
+import type { EndpointLive, HealthBoard } from './ipc-types';
 
 function live(endpoint: string, health: EndpointLive['health']): EndpointLive {
   return {

@@ -19,7 +19,7 @@ import {
   withEndpoint,
 } from './health';
 import { valuesOf } from './enums';
-import type { ChainHealth, ChainLink, EndpointLive, HealthBoard } from './health-types';
+import type { ChainHealth, ChainLink, EndpointLive, HealthBoard } from './ipc-types';
 
 /** The serde names of a Rust enum's variants (snake_case), read from its source. */
 function variants(source: string, name: string): string[] {

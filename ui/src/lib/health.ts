@@ -11,7 +11,7 @@ import type {
   RateLimit,
   Reason,
   Sample,
-} from './health-types';
+} from './ipc-types';
 
 export const healthLabels: Record<Health, string> = {
   healthy: 'Healthy',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heatColour, heatGrid, heatLegend, heatStep, heatSteps, heatValue, heatMetricLabels } from './heatmap';
-import type { HeatCell } from './health-types';
+import type { HeatCell } from './ipc-types';
 
 const cell = (weekday: number, hour: number, samples: number, throttled: number, latency_p95_ms: number): HeatCell => ({
   weekday,

@@ -1,5 +1,5 @@
 // The peak-hours heatmap: a weekday × hour grid of one metric, and its colour scale.
-import type { HeatCell } from './health-types';
+import type { HeatCell } from './ipc-types';
 
 export type HeatMetric = 'latency' | 'throttle';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sparkline, sparklineLabel } from './sparkline';
-import type { LatencyPoint } from './health-types';
+import type { LatencyPoint } from './ipc-types';
 
 const pt = (p50_ms: number, p95_ms: number, i = 0): LatencyPoint => ({ at: `2026-03-01T12:${String(i).padStart(2, '0')}:00Z`, p50_ms, p95_ms });
 const coords = (points: string) => points.split(' ').map((p) => p.split(',').map(Number));

@@ -1,5 +1,5 @@
 // Scaling for the latency sparkline: the last hour's p50/p95 points into an SVG box.
-import type { LatencyPoint } from './health-types';
+import type { LatencyPoint } from './ipc-types';
 
 export type Spark = {
   /** SVG polyline points (`x,y x,y …`) of each series; empty with fewer than one point. */

@@ -1,7 +1,7 @@
 // Live-health commands and the event that pushes each state change.
 import type { UnlistenFn } from '@tauri-apps/api/event';
 import { commands, events } from './commands.gen';
-import type { EndpointLive } from '../health-types';
+import type { EndpointLive } from '../ipc-types';
 
 export const health = {
   board: () => commands.healthBoard(),
