@@ -9,16 +9,13 @@ import {
   duration,
   headroomText,
   healthCounts,
-  healthLabels,
   inZone,
-  linkRoleLabels,
-  reasonLabels,
   reasonText,
   retryAfterText,
   spendText,
   withEndpoint,
 } from './health';
-import { valuesOf } from './enums';
+import { healthLabels, linkRoleLabels, reasonLabels, valuesOf } from './enums';
 import type { ChainHealth, ChainLink, EndpointLive, HealthBoard } from './ipc-types';
 
 /** The serde names of a Rust enum's variants (snake_case), read from its source. */

@@ -1,55 +1,6 @@
-// Live health in words: the labels of the core's health enumerations (each a `Record` over the
-// union, so a reason added in Rust fails the type check until it has words here) and the
-// sentences the health board, dashboard and workflows show.
-import type {
-  ChainHealth,
-  ChainLink,
-  EndpointLive,
-  Health,
-  HealthBoard,
-  LinkRole,
-  RateLimit,
-  Reason,
-  Sample,
-} from './ipc-types';
-
-export const healthLabels: Record<Health, string> = {
-  healthy: 'Healthy',
-  degraded: 'Degraded',
-  down: 'Down',
-  unknown: 'Unknown',
-};
-
-/** Why an endpoint has its state, in the operator's words. */
-export const reasonLabels: Record<Reason, string> = {
-  ok: 'Answering normally',
-  slow: 'Slower than its latency SLO',
-  throttled: 'Rate limited (429)',
-  overloaded: 'Vendor overloaded (503/529)',
-  status_page_degraded: 'Status page reports degraded service',
-  quota_exhausted: 'Quota or spend limit exhausted',
-  server_error: 'Server error (5xx)',
-  auth: 'Key rejected (401/403)',
-  no_credential: 'No credential: the key reference resolves to nothing',
-  model_not_found: 'Model not found',
-  bad_request: 'Request rejected as invalid',
-  timeout: 'Timed out',
-  connect_timeout: 'Could not connect in time',
-  dns: 'Host name does not resolve',
-  tls: 'TLS certificate not trusted',
-  connection_reset: 'Connection reset',
-  oversized: 'Reply larger than a probe reads',
-  truncated: 'Reply cut off before it was whole',
-  invalid_response: 'Reply is not what the API answers',
-  status_page_outage: 'Status page reports an outage',
-  not_probed: 'Not probed yet',
-};
-
-export const linkRoleLabels: Record<LinkRole, string> = {
-  primary: 'Primary',
-  fallback: 'Fallback',
-  strategy: 'Strategy',
-};
+// Live health in words: the sentences the health board, dashboard and workflows show.
+import { healthLabels, reasonLabels } from './enums';
+import type { ChainHealth, ChainLink, EndpointLive, Health, HealthBoard, RateLimit, Reason, Sample } from './ipc-types';
 
 /** The sentence under a state badge; an endpoint without a probe block says so. */
 export function reasonText(reason: Reason, probed: boolean): string {
