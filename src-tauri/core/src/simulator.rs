@@ -39,6 +39,22 @@ pub use fault::{Fault, FaultError, FaultKind, Faults};
 /// The port `brownout simulate` listens on unless told otherwise.
 pub const DEFAULT_PORT: u16 = 8642;
 
+/// The base URL of each API style on the simulator at `base_url`, as simulated routing writes
+/// them for the demo's vendors: `{base_url}/{vendor}{path of the real base URL}`.
+pub fn style_base_urls(base_url: &str) -> Vec<(&'static str, String)> {
+    [
+        ("openai", "/openai/v1"),
+        ("azure-openai", "/azure-openai"),
+        ("anthropic", "/anthropic/v1"),
+        ("gemini", "/google/v1beta"),
+        ("bedrock", "/aws-bedrock"),
+        ("status page", "/VENDOR/api/v2/summary.json"),
+    ]
+    .into_iter()
+    .map(|(style, path)| (style, format!("{base_url}{path}")))
+    .collect()
+}
+
 /// Why the simulator could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum SimulatorError {
