@@ -10,6 +10,7 @@ mod audit;
 mod inventory;
 mod output;
 mod runbook;
+mod simulate;
 
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,9 @@ pub enum Command {
     /// Render or check markdown runbooks.
     #[command(subcommand)]
     Runbook(runbook::RunbookCommand),
+    /// Run the vendor simulator on loopback (OpenAI, Azure OpenAI, Anthropic, Gemini, Bedrock
+    /// and Statuspage replies), or switch a vendor's fault in the running one with `set`.
+    Simulate(simulate::SimulateArgs),
 }
 
 /// Why a command failed: the sentence for stderr and the exit code.
@@ -138,6 +142,7 @@ fn run(cli: Cli) -> Result<i32, Failure> {
         Some(Command::Inventory(cmd)) => inventory::run(cmd, workspace.get()?, &mut out),
         Some(Command::Audit(args)) => audit::run(args, &workspace, &mut out),
         Some(Command::Runbook(cmd)) => runbook::run(cmd, &workspace, &mut out),
+        Some(Command::Simulate(args)) => simulate::run(args, &mut out),
     }
 }
 

@@ -292,7 +292,13 @@ runbooks_dir: string,
 /**
  * IANA zone times are shown in; UTC is what is stored.
  */
-time_zone: string, };
+time_zone: string, 
+/**
+ * The workspace's probes go to the embedded vendor simulator instead of the endpoints'
+ * real base URLs, and never read a real credential. On for the seeded demo, off for any
+ * database from before the setting existed.
+ */
+simulated: boolean, };
 
 export type Severity = "high" | "medium" | "low";
 
