@@ -4,6 +4,7 @@ import healthRs from '../../../src-tauri/core/src/health.rs?raw';
 import {
   anyProbed,
   chainAlarm,
+  chainKnown,
   chainSummary,
   compact,
   duration,
@@ -138,6 +139,16 @@ describe('chain summary', () => {
     expect(chainSummary(c)).toBe('No healthy endpoint: falls back to strategy “serve cached answers”.');
     expect(chainAlarm(c)).toBe(true);
     expect(chainAlarm({ ...c, criticality: 'high' })).toBe(false);
+  });
+
+  it('says health is not known while no endpoint of the chain has a probe result, and does not alarm', () => {
+    const c = chain([link('gpt', 'unknown', 'primary'), link('claude', 'unknown'), strategy('cache')], 2);
+    expect(chainKnown(c)).toBe(false);
+    expect(chainSummary(c)).toBe('Health not known yet: no endpoint of this chain has a probe result.');
+    expect(chainAlarm(c)).toBe(false);
+    // One known failure is enough to alarm: nothing healthy is known.
+    const known = chain([link('gpt', 'down', 'primary'), link('claude', 'unknown'), strategy('cache')], 2);
+    expect(chainAlarm(known)).toBe(true);
   });
 
   it('says calls fail when nothing is left', () => {

@@ -69,10 +69,19 @@ export function linkName(link: ChainLink): string {
 }
 
 /**
+ * Whether any endpoint of the chain has a probe result. Until one has, "no healthy endpoint"
+ * means "not known yet", not an outage.
+ */
+export function chainKnown(chain: ChainHealth): boolean {
+  return chain.links.some((l) => l.role !== 'strategy' && l.health !== 'unknown');
+}
+
+/**
  * One sentence on where a workflow's calls go now: the link in use and why, or that nothing
  * healthy is left.
  */
 export function chainSummary(chain: ChainHealth): string {
+  if (!chainKnown(chain)) return 'Health not known yet: no endpoint of this chain has a probe result.';
   const used = chain.in_use === null ? null : chain.links[chain.in_use];
   if (!used) return 'No healthy endpoint and no strategy left: calls fail.';
   const name = linkName(used);
@@ -86,9 +95,12 @@ export function chainSummary(chain: ChainHealth): string {
   return `Primary ${linkName(primary)} is ${healthLabels[primary.health].toLowerCase()}: uses fallback ${name}.`;
 }
 
-/** A critical workflow with no healthy endpoint anywhere in its chain: the alert case. */
+/**
+ * A critical workflow with no healthy endpoint anywhere in its chain while some endpoint of it
+ * is known not to be healthy: the alert case.
+ */
 export function chainAlarm(chain: ChainHealth): boolean {
-  return chain.criticality === 'critical' && !chain.has_healthy_endpoint;
+  return chain.criticality === 'critical' && !chain.has_healthy_endpoint && chainKnown(chain);
 }
 
 /** `≈ 1,440 probes and 23k tokens a day`. */
