@@ -3,6 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use brownout_core::runbook::watch::RunbookWatcher;
+use brownout_core::simulator::{EmbeddedError, EmbeddedSimulator};
 use brownout_core::store::Store;
 use brownout_core::Workspace;
 
@@ -11,6 +12,8 @@ pub struct AppState {
     pub workspace: Workspace,
     /// Watches the runbooks folder while the window is open.
     pub runbook_watcher: Arc<Mutex<Option<RunbookWatcher>>>,
+    /// The vendor simulator a simulated workspace probes, started the first time it is needed.
+    pub simulator: EmbeddedSimulator,
 }
 
 impl AppState {
@@ -18,10 +21,18 @@ impl AppState {
         Self {
             workspace,
             runbook_watcher: Arc::default(),
+            simulator: EmbeddedSimulator::default(),
         }
     }
 
     pub fn store(&self) -> &Store {
         &self.workspace.store
+    }
+
+    /// Where the workspace's probes go: the embedded simulator's base URL
+    /// (`http://127.0.0.1:PORT`, started on first use) when the workspace is simulated, `None`
+    /// when probes go to the real vendors. Read the setting each time: it can change.
+    pub fn simulated_base_url(&self) -> Result<Option<String>, EmbeddedError> {
+        self.simulator.for_workspace(&self.workspace)
     }
 }

@@ -12,13 +12,15 @@
 //!   and errors.
 //! - [`answer`]: a reply before it is sent; [`server`]: the server and the plan per fault.
 //! - [`control`]: the control API and its client.
-//! - [`drill`]: the vendors of an inventory with their faults, as the app shows them.
+//! - [`embedded`]: the simulator a simulated workspace probes, started once when first needed.
+//! - [`drill`]: the vendors of an inventory with their faults, as the app shows and sets them.
 
 mod answer;
 mod anthropic;
 mod bedrock;
 pub mod control;
 pub mod drill;
+pub mod embedded;
 pub mod fault;
 mod gemini;
 mod openai;
@@ -33,7 +35,8 @@ use std::thread::JoinHandle;
 use tokio::sync::oneshot;
 
 pub use control::{ControlError, Remote, CONTROL_PATH};
-pub use drill::{DrillState, VendorDrill};
+pub use drill::{DrillError, DrillState, VendorDrill};
+pub use embedded::{EmbeddedError, EmbeddedSimulator};
 pub use fault::{Fault, FaultError, FaultKind, Faults};
 
 /// The port `brownout simulate` listens on unless told otherwise.

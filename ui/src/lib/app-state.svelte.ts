@@ -14,6 +14,7 @@ export type View =
   | 'runbooks'
   | 'incidents'
   | 'audit'
+  | 'drill'
   | 'settings';
 
 export class AppState {

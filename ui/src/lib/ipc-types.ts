@@ -49,6 +49,20 @@ file: string, content: string,
  */
 version: string, };
 
+export type DrillState = { 
+/**
+ * The workspace's probes go to the embedded simulator.
+ */
+simulated: boolean, 
+/**
+ * The embedded simulator's address, while the workspace is simulated.
+ */
+base_url?: string, 
+/**
+ * Every vendor of the inventory, ordered by name.
+ */
+vendors: Array<VendorDrill>, };
+
 export type Endpoint = { id: string, 
 /**
  * The vendor's id.
@@ -88,6 +102,18 @@ export type FailureModePlan = { customer_impact: string, degradation: string, cu
 export type FailureModes = { throttled: FailureModePlan, unavailable: FailureModePlan, slow: FailureModePlan, };
 
 export type FallbackStep = { endpoint?: string, strategy?: string, };
+
+export type Fault = { kind: FaultKind, 
+/**
+ * `throttle`: the Retry-After sent, in seconds.
+ */
+retry_after_s?: number, 
+/**
+ * `latency`: the delay before the reply; `slow_stream`: the gap between tokens.
+ */
+latency_ms?: number, };
+
+export type FaultKind = "none" | "throttle" | "quota" | "overloaded" | "outage" | "latency" | "slow_stream" | "truncated" | "hang";
 
 export type FieldError = { 
 /**
@@ -343,6 +369,8 @@ status_api?: string,
  * The status page components to watch, by name; all of them when empty.
  */
 status_components?: Array<string>, };
+
+export type VendorDrill = { vendor: string, name: string, fault: Fault, };
 
 export type VendorHealth = { vendor: string, name: string, 
 /**

@@ -191,32 +191,3 @@ fn latency_delays_the_whole_answer_by_its_option() {
     assert_eq!(delay.as_millis(), 1234);
     assert_eq!(answer.status, 200);
 }
-
-#[test]
-fn the_drill_lists_every_vendor_by_name_with_its_fault() {
-    use crate::inventory::Vendor;
-    let vendor = |id: &str, name: &str| Vendor {
-        id: id.into(),
-        name: name.into(),
-        ..serde_json::from_value(serde_json::json!({ "id": id, "name": name })).unwrap()
-    };
-    let faults = [("openai".to_owned(), Fault::of(FaultKind::Outage))].into();
-    let state = drill::drill_state(
-        true,
-        Some("http://127.0.0.1:1".into()),
-        &[vendor("openai", "OpenAI"), vendor("anthropic", "Anthropic")],
-        &faults,
-    );
-    let rows: Vec<_> = state
-        .vendors
-        .iter()
-        .map(|v| (v.vendor.as_str(), v.fault.kind))
-        .collect();
-    assert_eq!(
-        rows,
-        [
-            ("anthropic", FaultKind::None),
-            ("openai", FaultKind::Outage)
-        ]
-    );
-}
