@@ -1,0 +1,220 @@
+//! Live health in the real window, on the seeded demo (a simulated workspace): breaking a vendor
+//! in the Drill panel shows its endpoints degraded, then down, on the health board with the
+//! reason in words and the Retry-After; the affected workflows move to their next healthy
+//! fallback; a conditional runbook step stops applying; restoring the vendor brings it all back.
+
+use std::time::Duration;
+
+use brownout_e2e::{App, TestResult};
+use fantoccini::elements::Element;
+use fantoccini::Locator;
+
+const WAIT: Duration = Duration::from_secs(15);
+
+/// Runs `steps` in a freshly launched app and ends the session (a screenshot on failure).
+async fn in_app(name: &str, steps: impl AsyncFnOnce(&App) -> TestResult) {
+    let app = App::launch(name).await;
+    let result = steps(&app).await;
+    app.finish(result).await;
+}
+
+fn endpoint_row(id: &str) -> String {
+    format!("[data-testid=health-endpoint][data-endpoint='{id}']")
+}
+
+/// Presses "Probe now" on `endpoint`'s row of the health board and waits until it is done.
+async fn probe(app: &App, endpoint: &str) -> TestResult {
+    let button = format!(
+        "{} [data-testid=probe-now]:not([disabled])",
+        endpoint_row(endpoint)
+    );
+    app.wait_for(&button, WAIT).await?.click().await?;
+    app.wait_for(&button, WAIT).await?;
+    Ok(())
+}
+
+/// Waits until `endpoint`'s row shows `health`, and returns the row.
+async fn row_in(app: &App, endpoint: &str, health: &str) -> Result<Element, String> {
+    let css = format!("{}[data-health={health}]", endpoint_row(endpoint));
+    app.eventually(&format!("{endpoint} to show {health}"), WAIT, || async {
+        app.client.find(Locator::Css(&css)).await.ok()
+    })
+    .await
+}
+
+/// The text of the element `testid` inside `row`.
+async fn text_in(row: &Element, testid: &str) -> Result<String, fantoccini::error::CmdError> {
+    row.find(Locator::Css(&format!("[data-testid={testid}]")))
+        .await?
+        .text()
+        .await
+}
+
+/// Probes `endpoint` until its row shows `health` (at most `tries` probes), and returns the row.
+async fn probe_until(
+    app: &App,
+    endpoint: &str,
+    health: &str,
+    tries: u32,
+) -> Result<Element, Box<dyn std::error::Error>> {
+    for _ in 0..tries {
+        probe(app, endpoint).await?;
+        if let Ok(row) = app
+            .client
+            .find(Locator::Css(&format!(
+                "{}[data-health={health}]",
+                endpoint_row(endpoint)
+            )))
+            .await
+        {
+            return Ok(row);
+        }
+    }
+    Err(format!("{endpoint} never showed {health} after {tries} probes").into())
+}
+
+/// `workflow`'s chain on the current view: the index of the link in use and its summary.
+async fn chain_now(
+    app: &App,
+    workflow: &str,
+) -> Result<(String, String), Box<dyn std::error::Error>> {
+    let chain = app
+        .wait_for(
+            &format!("[data-testid=chain-health][data-workflow='{workflow}']"),
+            WAIT,
+        )
+        .await?;
+    let in_use = chain.attr("data-in-use").await?.unwrap_or_default();
+    let summary = text_in(&chain, "chain-summary").await?;
+    Ok((in_use, summary))
+}
+
+/// The applicability of step `step` of the walk through the runbook in `file` titled `title`.
+async fn step_applicability(
+    app: &App,
+    file: &str,
+    step: &str,
+) -> Result<String, Box<dyn std::error::Error>> {
+    app.click("nav-runbooks").await?;
+    app.wait_for(
+        &format!("[data-testid=runbook-row][data-file='{file}']"),
+        WAIT,
+    )
+    .await?
+    .click()
+    .await?;
+    app.wait_for("[data-testid=walk-runbook]:not([disabled])", WAIT)
+        .await?
+        .click()
+        .await?;
+    let el = app
+        .wait_for(
+            &format!("[data-testid=walk-step][data-step-id='{step}']"),
+            WAIT,
+        )
+        .await?;
+    Ok(el.attr("data-applicability").await?.unwrap_or_default())
+}
+
+#[tokio::test]
+async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_back() {
+    in_app("health_drill", async |app| {
+        // The seeded demo is a simulated workspace: the board says so, and every probed
+        // endpoint answers from the embedded simulator.
+        app.click("nav-health").await?;
+        app.testid("simulated-banner").await?;
+        app.testid("probe-spend").await?;
+        for endpoint in ["openai-gpt-4o", "openai-gpt-4o-mini", "google-gemini-flash"] {
+            probe_until(app, endpoint, "healthy", 3).await?;
+        }
+        app.click("nav-dashboard").await?;
+        let (in_use, summary) = chain_now(app, "support-chat").await?;
+        assert_eq!(in_use, "0", "{summary}");
+        assert_eq!(
+            step_applicability(app, "google-gemini.md", "shift-ticket-search").await?,
+            "applicable"
+        );
+
+        // Throttle OpenAI: its endpoints show degraded, rate limited, with the Retry-After.
+        set_fault(app, "openai", "throttle").await?;
+        app.click("nav-health").await?;
+        for endpoint in ["openai-gpt-4o", "openai-gpt-4o-mini"] {
+            let row = probe_until(app, endpoint, "degraded", 2).await?;
+            assert_eq!(row.attr("data-reason").await?.as_deref(), Some("throttled"));
+            assert_eq!(text_in(&row, "health-reason").await?, "Rate limited (429)");
+            let retry = text_in(&row, "health-retry").await?;
+            assert!(retry.starts_with("Retry after "), "{retry}");
+        }
+
+        // The critical support chat moves to its next healthy fallback, Gemini Flash.
+        app.click("nav-dashboard").await?;
+        let (in_use, summary) = chain_now(app, "support-chat").await?;
+        assert_eq!(in_use, "2", "{summary}");
+        assert_eq!(
+            summary,
+            "Primary openai-gpt-4o is degraded: uses fallback google-gemini-flash."
+        );
+        app.click("nav-workflows").await?;
+        let (in_use, _) = chain_now(app, "support-chat").await?;
+        assert_eq!(in_use, "2");
+
+        // The Gemini runbook's "shift ticket-search to GPT-4o mini" no longer applies.
+        assert_eq!(
+            step_applicability(app, "google-gemini.md", "shift-ticket-search").await?,
+            "not_applicable"
+        );
+
+        // An outage: degraded at the first failure, down only after failures_to_down (3) failed
+        // probes in a row (a scheduled probe may count among them, never fewer than 3).
+        set_fault(app, "openai", "outage").await?;
+        app.click("nav-health").await?;
+        probe(app, "openai-gpt-4o").await?;
+        let row = row_in(app, "openai-gpt-4o", "degraded").await?;
+        assert_eq!(text_in(&row, "health-reason").await?, "Server error (5xx)");
+        let row = probe_until(app, "openai-gpt-4o", "down", 2).await?;
+        assert_eq!(text_in(&row, "health-reason").await?, "Server error (5xx)");
+        assert!(!text_in(&row, "health-error").await?.is_empty());
+
+        // Restored: healthy again after successes_to_up (2) probes, and everything follows.
+        set_fault(app, "openai", "none").await?;
+        app.click("nav-health").await?;
+        for endpoint in ["openai-gpt-4o", "openai-gpt-4o-mini"] {
+            probe_until(app, endpoint, "healthy", 3).await?;
+        }
+        app.click("nav-dashboard").await?;
+        let (in_use, summary) = chain_now(app, "support-chat").await?;
+        assert_eq!(in_use, "0", "{summary}");
+        assert_eq!(summary, "Uses its primary openai-gpt-4o.");
+        assert_eq!(
+            step_applicability(app, "google-gemini.md", "shift-ticket-search").await?,
+            "applicable"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+/// Switches `vendor` into `fault` (`none` restores it) in the Drill view, as an operator would.
+async fn set_fault(app: &App, vendor: &str, fault: &str) -> TestResult {
+    app.click("nav-drill").await?;
+    let row = format!("[data-testid=drill-row][data-vendor='{vendor}']");
+    let el = app.wait_for(&row, WAIT).await?;
+    if fault == "none" {
+        el.find(Locator::Css("[data-testid=drill-restore]"))
+            .await?
+            .click()
+            .await?;
+    } else {
+        el.find(Locator::Css("[name=fault]"))
+            .await?
+            .select_by_value(fault)
+            .await?;
+        el.find(Locator::Css("[data-testid=drill-break]"))
+            .await?
+            .click()
+            .await?;
+    }
+    app.wait_for(&format!("{row}[data-fault={fault}]"), WAIT)
+        .await?;
+    Ok(())
+}
