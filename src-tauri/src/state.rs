@@ -2,6 +2,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use brownout_core::probe::monitor::Monitor;
 use brownout_core::runbook::watch::RunbookWatcher;
 use brownout_core::store::Store;
 use brownout_core::Workspace;
@@ -11,6 +12,8 @@ pub struct AppState {
     pub workspace: Workspace,
     /// Watches the runbooks folder while the window is open.
     pub runbook_watcher: Arc<Mutex<Option<RunbookWatcher>>>,
+    /// The probe monitor, once the window (or a command) started it.
+    pub monitor: Arc<Mutex<Option<Monitor>>>,
 }
 
 impl AppState {
@@ -18,6 +21,7 @@ impl AppState {
         Self {
             workspace,
             runbook_watcher: Arc::default(),
+            monitor: Arc::default(),
         }
     }
 

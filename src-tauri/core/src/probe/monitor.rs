@@ -38,6 +38,9 @@ use probes::{probes, Probe};
 pub const PRUNE_EVERY_S: i64 = 3600;
 /// The longest the loop sleeps before looking again (a changed clock, a missed wake).
 const MAX_SLEEP_S: i64 = 60;
+/// How often the running loop reads the inventory again on its own, for changes made by
+/// another process (`brownout inventory import`).
+pub const RELOAD_EVERY_S: i64 = 60;
 
 /// Where "now" comes from.
 pub trait Clock: Send + Sync {
@@ -433,7 +436,15 @@ impl Monitor {
 
     /// Probes on schedule until [`Monitor::stop`].
     pub async fn run(self) {
+        let mut last_reload = self.inner.clock.now();
         while !self.inner.stopped.load(Ordering::SeqCst) {
+            let now = self.inner.clock.now();
+            if now - last_reload >= Duration::seconds(RELOAD_EVERY_S) {
+                last_reload = now;
+                if let Err(e) = self.reload() {
+                    eprintln!("brownout: cannot read the inventory for probes: {e}");
+                }
+            }
             drop(self.start_due());
             let now = self.inner.clock.now();
             let next = self.state().schedule.next_due();

@@ -158,8 +158,10 @@ fn previews_and_walks_use_the_live_health_the_monitor_publishes() {
             .find(|c| html.contains(c))
     };
     assert_eq!(class(&ws), Some("step-condition-unknown"));
-    ws.health.set("anthropic-haiku", crate::health::Health::Down);
+    ws.health
+        .set("anthropic-haiku", crate::health::Health::Down);
     assert_eq!(class(&ws), Some("step-not-applicable"));
-    ws.health.set("anthropic-haiku", crate::health::Health::Healthy);
+    ws.health
+        .set("anthropic-haiku", crate::health::Health::Healthy);
     assert_eq!(class(&ws), None);
 }
