@@ -9,6 +9,7 @@
 mod audit;
 mod inventory;
 mod output;
+mod probe;
 mod runbook;
 
 use std::cell::OnceCell;
@@ -53,6 +54,9 @@ pub enum Command {
     /// Render or check markdown runbooks.
     #[command(subcommand)]
     Runbook(runbook::RunbookCommand),
+    /// Probe endpoints now.
+    #[command(subcommand)]
+    Probe(probe::ProbeCommand),
 }
 
 /// Why a command failed: the sentence for stderr and the exit code.
@@ -138,6 +142,7 @@ fn run(cli: Cli) -> Result<i32, Failure> {
         Some(Command::Inventory(cmd)) => inventory::run(cmd, workspace.get()?, &mut out),
         Some(Command::Audit(args)) => audit::run(args, &workspace, &mut out),
         Some(Command::Runbook(cmd)) => runbook::run(cmd, &workspace, &mut out),
+        Some(Command::Probe(cmd)) => probe::run(cmd, &workspace, &mut out),
     }
 }
 

@@ -9,14 +9,15 @@ use brownout_core::Workspace;
 
 use crate::state::AppState;
 
-/// Where `ws`'s probes go. Every workspace probes its real endpoints for now.
-pub fn routing_of(_ws: &Workspace) -> Routing {
+/// Where `ws`'s probes go (`None`: a team's inventory file, outside any workspace). Every
+/// workspace probes its real endpoints for now.
+pub fn routing_of(_ws: Option<&Workspace>) -> Routing {
     Routing::Real
 }
 
 /// Where the app's probes go.
 pub fn routing_for(state: &AppState) -> Routing {
-    routing_of(&state.workspace)
+    routing_of(Some(&state.workspace))
 }
 
 /// How real credentials are resolved: `env:NAME` from the process environment.
