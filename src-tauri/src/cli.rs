@@ -9,6 +9,7 @@
 mod audit;
 mod inventory;
 mod output;
+mod probe;
 mod runbook;
 mod simulate;
 
@@ -57,6 +58,9 @@ pub enum Command {
     /// Run the vendor simulator on loopback (OpenAI, Azure OpenAI, Anthropic, Gemini, Bedrock
     /// and Statuspage replies), or switch a vendor's fault in the running one with `set`.
     Simulate(simulate::SimulateArgs),
+    /// Probe endpoints now.
+    #[command(subcommand)]
+    Probe(probe::ProbeCommand),
 }
 
 /// Why a command failed: the sentence for stderr and the exit code.
@@ -143,6 +147,7 @@ fn run(cli: Cli) -> Result<i32, Failure> {
         Some(Command::Audit(args)) => audit::run(args, &workspace, &mut out),
         Some(Command::Runbook(cmd)) => runbook::run(cmd, &workspace, &mut out),
         Some(Command::Simulate(args)) => simulate::run(args, &mut out),
+        Some(Command::Probe(cmd)) => probe::run(cmd, &workspace, &mut out),
     }
 }
 

@@ -4,6 +4,7 @@
 use brownout_core::error::{Code, Coded};
 use brownout_core::inventory::{FieldError, InventoryError};
 use brownout_core::probe::history::HistoryError;
+use brownout_core::probe::monitor::MonitorError;
 use brownout_core::runbook::RunbookError;
 use brownout_core::settings::SettingsError;
 use brownout_core::store::StoreError;
@@ -84,6 +85,16 @@ impl From<HistoryError> for IpcError {
     fn from(e: HistoryError) -> Self {
         match e {
             HistoryError::Store(e) => e.into(),
+            other => Self::of(&other),
+        }
+    }
+}
+
+impl From<MonitorError> for IpcError {
+    fn from(e: MonitorError) -> Self {
+        match e {
+            MonitorError::History(e) => e.into(),
+            MonitorError::Inventory(e) => e.into(),
             other => Self::of(&other),
         }
     }

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod probing;
 pub mod state;
 
 #[cfg(feature = "gui")]
@@ -15,6 +16,8 @@ pub mod bindings;
 pub mod commands;
 #[cfg(feature = "gui")]
 pub mod events;
+#[cfg(feature = "gui")]
+pub mod health_monitor;
 #[cfg(feature = "gui")]
 pub mod runbook_watch;
 #[cfg(feature = "gui")]
@@ -39,12 +42,14 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
 /// Opens the window and runs until it closes.
 pub fn run_gui(state: AppState) -> Result<(), tauri::Error> {
     build_app(tauri::Builder::default(), state)
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let state = app.state::<AppState>();
             if let Err(e) = brownout_core::runbook::service::prepare(&state.workspace) {
                 eprintln!("brownout: cannot index the runbooks folder: {e}");
             }
             runbook_watch::restart(app.handle());
+            health_monitor::start(app.handle());
             Ok(window::create_main_window(app.handle())?)
         })
         .run(tauri::generate_context!())

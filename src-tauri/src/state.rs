@@ -2,6 +2,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use brownout_core::probe::monitor::Monitor;
 use brownout_core::runbook::watch::RunbookWatcher;
 use brownout_core::simulator::{EmbeddedError, EmbeddedSimulator};
 use brownout_core::store::Store;
@@ -14,6 +15,8 @@ pub struct AppState {
     pub runbook_watcher: Arc<Mutex<Option<RunbookWatcher>>>,
     /// The vendor simulator a simulated workspace probes, started the first time it is needed.
     pub simulator: EmbeddedSimulator,
+    /// The probe monitor, once the window (or a command) started it.
+    pub monitor: Arc<Mutex<Option<Monitor>>>,
 }
 
 impl AppState {
@@ -22,6 +25,7 @@ impl AppState {
             workspace,
             runbook_watcher: Arc::default(),
             simulator: EmbeddedSimulator::default(),
+            monitor: Arc::default(),
         }
     }
 

@@ -1,5 +1,5 @@
-//! Endpoint health as the rest of the domain sees it. Probes (a later capability) produce it;
-//! until then every endpoint is `unknown`.
+//! Endpoint health as the rest of the domain sees it. The probe monitor produces it (into a
+//! [`SharedHealth`]); while no monitor runs every endpoint is `unknown`.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -78,6 +78,38 @@ impl HealthLookup for UnprobedHealth<'_> {
 impl HealthLookup for std::collections::HashMap<String, Health> {
     fn health(&self, endpoint: &str) -> Option<Health> {
         self.get(endpoint).copied()
+    }
+}
+
+/// The live health of endpoints, shared between the probe monitor that writes it and every
+/// reader (runbook rendering, walk-throughs). Cheap to clone; empty until probes run.
+#[derive(Debug, Clone, Default)]
+pub struct SharedHealth(
+    std::sync::Arc<std::sync::RwLock<std::collections::HashMap<String, Health>>>,
+);
+
+impl SharedHealth {
+    /// Replaces every endpoint's health at once.
+    pub fn replace(&self, health: std::collections::HashMap<String, Health>) {
+        *self.0.write().unwrap_or_else(|p| p.into_inner()) = health;
+    }
+
+    pub fn set(&self, endpoint: &str, health: Health) {
+        let mut map = self.0.write().unwrap_or_else(|p| p.into_inner());
+        map.insert(endpoint.to_owned(), health);
+    }
+
+    /// A lookup over the endpoints in `known` (the inventory's): their live health, `unknown`
+    /// for those without one yet.
+    pub fn lookup(
+        &self,
+        known: &std::collections::HashSet<String>,
+    ) -> std::collections::HashMap<String, Health> {
+        let map = self.0.read().unwrap_or_else(|p| p.into_inner());
+        known
+            .iter()
+            .map(|e| (e.clone(), map.get(e).copied().unwrap_or(Health::Unknown)))
+            .collect()
     }
 }
 

@@ -13,6 +13,8 @@
 //! - [`board`] / [`chains`] / [`spend`]: what the health board shows: endpoints with their
 //!   live state, fallback chains with the link in use, the probes' estimated daily spend.
 //! - [`targets`]: what an inventory's probes reach, really or at the simulator.
+//! - [`monitor`]: the running service: schedules, live states, history, subscribers.
+//! - [`notify`]: which state changes deserve a desktop notification, and its text.
 
 pub mod board;
 pub mod chains;
@@ -22,6 +24,8 @@ pub mod history;
 pub mod http;
 pub mod live;
 pub mod model;
+pub mod monitor;
+pub mod notify;
 pub mod request;
 pub mod runner;
 pub mod schedule;

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::health::SharedHealth;
 use crate::inventory::{self, demo, Entity, InventoryError};
 use crate::runbook;
 use crate::store::{default_db_path, OpenOptions, Store, StoreError};
@@ -31,6 +32,8 @@ pub struct WorkspaceLocation {
 pub struct Workspace {
     pub store: Store,
     dir: PathBuf,
+    /// Endpoint health as the probe monitor last saw it (empty while none runs).
+    pub health: SharedHealth,
 }
 
 impl Workspace {
@@ -70,7 +73,11 @@ impl Workspace {
             .filter(|p| !p.as_os_str().is_empty())
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."));
-        Ok(Self { store, dir })
+        Ok(Self {
+            store,
+            dir,
+            health: SharedHealth::default(),
+        })
     }
 
     /// The folder beside the database, where the workspace keeps its files (runbooks, …).

@@ -8,47 +8,46 @@ use brownout_core::settings;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::IpcError;
+use crate::health_monitor;
+use crate::probing::routing_for;
 use crate::state::AppState;
 
 fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
 }
 
-/// The live states the board shows: none until probes run.
-fn live_view(_state: &AppState) -> LiveView {
-    LiveView::new()
+/// The live states the board shows: none until the monitor runs.
+fn live_view(state: &AppState) -> LiveView {
+    let monitor = state
+        .monitor
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    monitor.map(|m| m.live_view()).unwrap_or_default()
 }
 
 pub async fn health_board(state: State<'_, AppState>) -> Result<HealthBoard, IpcError> {
     let inv = inventory::load(state.store())?;
+    let simulated = routing_for(&state).is_simulated();
     Ok(board::build(
         state.store(),
         &inv,
         &live_view(&state),
-        false,
+        simulated,
         now(),
     )?)
 }
 
-/// Probes `endpoint` at once and returns its entry on the board.
+/// Probes `endpoint` (or a status page, `status:VENDOR`) at once: its live state and the
+/// history take the sample, the UI hears `health-changed`, and its board entry is returned.
 pub async fn probe_now<R: Runtime>(
-    _app: AppHandle<R>,
-    state: State<'_, AppState>,
+    app: AppHandle<R>,
+    _state: State<'_, AppState>,
     endpoint: String,
 ) -> Result<EndpointLive, IpcError> {
-    let inv = inventory::load(state.store())?;
-    let Some(found) = inv.endpoints.iter().find(|e| e.id == endpoint) else {
-        return Err(IpcError::from(InventoryError::NotFound {
-            kind: "endpoint",
-            id: endpoint,
-        }));
-    };
-    Ok(board::endpoint_live(
-        state.store(),
-        found,
-        &live_view(&state),
-        now(),
-    )?)
+    let monitor = health_monitor::ensure(&app)?;
+    monitor.probe_now(&endpoint).await?;
+    Ok(monitor.endpoint_live(&endpoint)?)
 }
 
 /// The heatmap of `vendor`'s endpoints, in the operator's time zone from settings.

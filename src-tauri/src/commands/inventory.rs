@@ -1,11 +1,12 @@
 //! The inventory commands: `inventory_get`, and a save and a delete command per kind of item,
 //! each a call of the workspace's generic `save_item` / `delete_item` (which keep the runbook
-//! index's problem counts in step with the inventory).
+//! index's problem counts in step with the inventory), then a reload of the probes.
 
 use brownout_core::inventory::{self, Endpoint, Inventory, Rotation, Vendor, Workflow};
 use tauri::State;
 
 use crate::error::IpcError;
+use crate::health_monitor;
 use crate::state::AppState;
 
 pub async fn inventory_get(state: State<'_, AppState>) -> Result<Inventory, IpcError> {
@@ -20,11 +21,15 @@ macro_rules! item_commands {
             original_id: Option<String>,
             $item: $kind,
         ) -> Result<$kind, IpcError> {
-            Ok(state.workspace.save_item(original_id.as_deref(), $item)?)
+            let saved = state.workspace.save_item(original_id.as_deref(), $item)?;
+            health_monitor::reload(&state);
+            Ok(saved)
         }
 
         pub async fn $delete(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-            Ok(state.workspace.delete_item::<$kind>(&id)?)
+            state.workspace.delete_item::<$kind>(&id)?;
+            health_monitor::reload(&state);
+            Ok(())
         }
     };
 }

@@ -2,7 +2,7 @@ use brownout_core::runbook::service;
 use brownout_core::settings::{self, Settings};
 use tauri::{AppHandle, Runtime, State};
 
-use crate::runbook_watch;
+use crate::{health_monitor, runbook_watch};
 
 use crate::error::IpcError;
 use crate::state::AppState;
@@ -20,5 +20,6 @@ pub async fn settings_save<R: Runtime>(
     let saved = settings::save(state.store(), &settings)?;
     service::prepare(&state.workspace)?;
     runbook_watch::restart(&app);
+    health_monitor::apply_routing(&state);
     Ok(saved)
 }

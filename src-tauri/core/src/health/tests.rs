@@ -44,3 +44,22 @@ fn the_worst_condition_decides_and_is_named() {
         (Applicability::Unknown, Some("not-in-inventory"))
     );
 }
+
+#[test]
+fn shared_health_answers_for_known_endpoints_unknown_until_set() {
+    let shared = SharedHealth::default();
+    let known: std::collections::HashSet<String> = ["a".into(), "b".into()].into();
+    shared.set("a", Health::Down);
+    // Not in the inventory: not answered, even though the monitor had it.
+    shared.set("gone", Health::Healthy);
+    let lookup = shared.lookup(&known);
+    assert_eq!(lookup.health("a"), Some(Health::Down));
+    assert_eq!(lookup.health("b"), Some(Health::Unknown));
+    assert_eq!(lookup.health("gone"), None);
+    shared.replace(HashMap::from([("b".to_string(), Health::Healthy)]));
+    let lookup = shared.lookup(&known);
+    assert_eq!(
+        (lookup.health("a"), lookup.health("b")),
+        (Some(Health::Unknown), Some(Health::Healthy))
+    );
+}

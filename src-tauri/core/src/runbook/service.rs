@@ -14,7 +14,6 @@ use super::model::{ParsedRunbook, Problem};
 use super::render::{asset_folder, render_runbook};
 use super::walkthrough::{self, StepMark, WalkInputs, Walkthrough};
 use super::{check_source, parse, Missing, RunbookError};
-use crate::health::UnprobedHealth;
 use crate::incident;
 use crate::inventory::{self, Inventory};
 use crate::settings;
@@ -95,13 +94,7 @@ pub fn open(ws: &Workspace, file: &str) -> Result<RunbookView, RunbookError> {
 pub fn preview(ws: &Workspace, file: &str, content: &str) -> Result<RunbookPreview, RunbookError> {
     let inv = inv(ws)?;
     let known = known_endpoints(&inv);
-    let html = render_runbook(
-        content,
-        Some(file),
-        &UnprobedHealth {
-            known_endpoints: &known,
-        },
-    );
+    let html = render_runbook(content, Some(file), &ws.health.lookup(&known));
     Ok(RunbookPreview {
         html,
         problems: check_source(file, content, &inv),
@@ -157,9 +150,7 @@ fn walk_of(
         WalkInputs {
             incident_id,
             progress: &progress,
-            health: &UnprobedHealth {
-                known_endpoints: &known,
-            },
+            health: &ws.health.lookup(&known),
             asset_folder: asset_folder(&rb.file),
             timeline,
         },

@@ -146,3 +146,22 @@ fn a_save_updates_what_the_audit_reads_without_a_refresh() {
     let coverage = library::coverage(&ws.store).unwrap();
     assert!(!coverage.contains_key("google"), "{coverage:?}");
 }
+
+#[test]
+fn previews_and_walks_use_the_live_health_the_monitor_publishes() {
+    let (_dir, ws) = workspace();
+    let text = "---\nid: cond\ntitle: Conditional\nvendor: anthropic\nfailure_modes: [throttled]\n---\n## Throttled\n\n- [ ] Switch {{if-healthy:anthropic-haiku}} {#switch}\n";
+    let class = |ws: &Workspace| {
+        let html = preview(ws, "cond.md", text).unwrap().html;
+        ["step-not-applicable", "step-condition-unknown"]
+            .into_iter()
+            .find(|c| html.contains(c))
+    };
+    assert_eq!(class(&ws), Some("step-condition-unknown"));
+    ws.health
+        .set("anthropic-haiku", crate::health::Health::Down);
+    assert_eq!(class(&ws), Some("step-not-applicable"));
+    ws.health
+        .set("anthropic-haiku", crate::health::Health::Healthy);
+    assert_eq!(class(&ws), None);
+}
