@@ -5,19 +5,36 @@ use std::sync::Arc;
 
 use brownout_core::probe::request::{EnvSecrets, SecretResolver};
 use brownout_core::probe::targets::Routing;
+use brownout_core::simulator::EmbeddedSimulator;
 use brownout_core::Workspace;
 
 use crate::state::AppState;
 
-/// Where `ws`'s probes go (`None`: a team's inventory file, outside any workspace). Every
-/// workspace probes its real endpoints for now.
-pub fn routing_of(_ws: Option<&Workspace>) -> Routing {
-    Routing::Real
+/// A loopback address nothing listens on: where a simulated workspace's probes go when the
+/// simulator could not start, so they fail as unreachable instead of reaching a real vendor.
+const NOWHERE: &str = "http://127.0.0.1:9";
+
+/// Where `ws`'s probes go (`None`: a team's inventory file, outside any workspace): a simulated
+/// workspace probes `simulator` (started if need be), any other its real endpoints.
+pub fn routing_of(ws: Option<&Workspace>, simulator: &EmbeddedSimulator) -> Routing {
+    let Some(ws) = ws else {
+        return Routing::Real;
+    };
+    match simulator.for_workspace(ws) {
+        Ok(Some(base_url)) => Routing::Simulated { base_url },
+        Ok(None) => Routing::Real,
+        Err(e) => {
+            eprintln!("brownout: the vendor simulator is not available: {e}");
+            Routing::Simulated {
+                base_url: NOWHERE.to_owned(),
+            }
+        }
+    }
 }
 
 /// Where the app's probes go.
 pub fn routing_for(state: &AppState) -> Routing {
-    routing_of(Some(&state.workspace))
+    routing_of(Some(&state.workspace), &state.simulator)
 }
 
 /// How real credentials are resolved: `env:NAME` from the process environment.

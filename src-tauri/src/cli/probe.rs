@@ -14,6 +14,7 @@ use brownout_core::probe::monitor::probes::Probe;
 use brownout_core::probe::runner::Limits;
 use brownout_core::probe::targets::Routing;
 use brownout_core::probe::{Reason, Sample};
+use brownout_core::simulator::EmbeddedSimulator;
 use brownout_core::store::Store;
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -80,11 +81,16 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<i32, Failure> {
     let ProbeCommand::Run(args) = cmd;
+    // A simulated workspace's sweep goes to a simulator of this process, alive until it ends.
+    let simulator = EmbeddedSimulator::default();
     let (store, routing) = match &args.inventory {
-        Some(file) => (super::inventory_in_memory(file)?, routing_of(None)),
+        Some(file) => (
+            super::inventory_in_memory(file)?,
+            routing_of(None, &simulator),
+        ),
         None => {
             let ws = ws.get()?;
-            (ws.store.clone(), routing_of(Some(ws)))
+            (ws.store.clone(), routing_of(Some(ws), &simulator))
         }
     };
     let inv = inventory::load(&store)?;
