@@ -173,7 +173,13 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
         assert_eq!(text_in(&row, "health-reason").await?, "Server error (5xx)");
         let row = probe_until(app, "openai-gpt-4o", "down", 2).await?;
         assert_eq!(text_in(&row, "health-reason").await?, "Server error (5xx)");
-        assert!(!text_in(&row, "health-error").await?.is_empty());
+        let excerpt = row
+            .find(Locator::Css("[data-testid=health-error]"))
+            .await?
+            .prop("textContent")
+            .await?
+            .unwrap_or_default();
+        assert!(!excerpt.trim().is_empty(), "{excerpt:?}");
 
         // Restored: healthy again after successes_to_up (2) probes, and everything follows.
         set_fault(app, "openai", "none").await?;
