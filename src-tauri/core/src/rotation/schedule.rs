@@ -29,7 +29,8 @@ pub use combine::{final_schedule, gaps, layer_schedule};
 pub use error::ScheduleError;
 pub use ics::{ics, local_today};
 pub use query::{
-    on_call_at, rotation_on_call, workflow_on_call, workflow_on_call_in, STRETCH_DAYS,
+    on_call_at, rotation_on_call, stored_rotation, workflow_on_call, workflow_on_call_in,
+    STRETCH_DAYS,
 };
 
 /// The longest range one query computes.
