@@ -78,7 +78,7 @@ rotation?: string,
  */
 endpoint?: string, kind: FindingKind, severity: Severity, message: string, };
 
-export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential";
+export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential" | "on_call_gap" | "single_member_rotation";
 
 export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
 
@@ -96,7 +96,11 @@ message: string,
  */
 fields: Array<FieldError>, };
 
+export type Layer = { name: string, time_zone: string, shift_hours: number, handoff: string, start: string, members: Array<RotationMember>, restrictions: Array<Restriction>, };
+
 export type Note = { text: string, };
+
+export type Override = { name: string, contact: string, from: string, to: string, };
 
 export type ProbeConfig = { 
 /**
@@ -133,6 +137,16 @@ export type Problem = { file: string,
  */
 line: number, message: string, };
 
+export type Restriction = { days: Array<Weekday>, 
+/**
+ * `HH:MM`, local.
+ */
+from: string, 
+/**
+ * `HH:MM`, local.
+ */
+to: string, };
+
 export type Rotation = { id: string, name: string, 
 /**
  * IANA zone of the handoff, e.g. `Europe/Berlin`.
@@ -141,7 +155,15 @@ time_zone: string, shift_hours: number,
 /**
  * Local handoff time, `HH:MM`.
  */
-handoff: string, members: Array<RotationMember>, };
+handoff: string, 
+/**
+ * Local date of the first handoff, `YYYY-MM-DD`; nobody is on call before it.
+ */
+start: string, members: Array<RotationMember>, 
+/**
+ * Empty: the base layer has someone on call all the time.
+ */
+restrictions: Array<Restriction>, layers: Array<Layer>, overrides: Array<Override>, };
 
 export type RotationMember = { name: string, contact?: string, };
 
@@ -256,6 +278,8 @@ export type Walkthrough = { runbook_id: string, file: string, title: string, inc
  * This walk's step marks and resets, newest first.
  */
 timeline: Array<TimelineEvent>, };
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
 export type Workflow = { id: string, name: string, description: string, criticality: Criticality, customer_facing: boolean, 
 /**
