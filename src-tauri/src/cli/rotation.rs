@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use brownout_core::rotation::format_instant;
-use brownout_core::rotation::schedule::{self, MAX_RANGE_DAYS};
+use brownout_core::rotation::schedule::{self, MAX_CALENDAR_DAYS};
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::Subcommand;
 
@@ -36,9 +36,9 @@ pub enum RotationCommand {
         /// there).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         from: Option<NaiveDate>,
-        /// How many days.
+        /// How many days (at most 344).
         #[arg(long, value_name = "N", default_value_t = 90,
-              value_parser = clap::value_parser!(u32).range(1..=MAX_RANGE_DAYS))]
+              value_parser = clap::value_parser!(u32).range(1..=MAX_CALENDAR_DAYS))]
         days: u32,
     },
 }

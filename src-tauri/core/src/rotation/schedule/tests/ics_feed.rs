@@ -85,6 +85,34 @@ fn events_are_the_shifts_in_utc_with_stable_uids() {
     assert!(later.contains("UID:ops-20260309T130000Z@brownout\r\n"));
 }
 
+/// One person on call all the time still gets one event per shift, and a calendar starting
+/// on another day gives the same events the same UIDs.
+#[test]
+fn every_shift_is_its_own_event_with_the_same_uid_in_every_calendar() {
+    // Kolkata (+05:30), weekly from Mon 2026-01-05 09:00 IST (03:30Z), Ana alone.
+    let r = rotation("Asia/Kolkata", 168, "09:00", "2026-01-05", &["Ana"]);
+    let uids = |from: &str, days: u32| -> Vec<String> {
+        ics(&r, day(from), days, utc("2026-01-01T00:00:00Z"))
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.strip_prefix("UID:").map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(
+        uids("2026-02-04", 14),
+        [
+            "ops-20260202T033000Z@brownout",
+            "ops-20260209T033000Z@brownout",
+            "ops-20260216T033000Z@brownout",
+        ]
+    );
+    assert_eq!(uids("2026-02-10", 1), ["ops-20260209T033000Z@brownout"]);
+    // Before the start there is nothing to show; the first event is the first shift.
+    assert_eq!(uids("2026-01-01", 5), ["ops-20260105T033000Z@brownout"]);
+    let err = ics(&r, day("2026-01-01"), 345, utc("2026-01-01T00:00:00Z")).unwrap_err();
+    assert!(err.to_string().contains("longer than 344 days"), "{err}");
+}
+
 /// Python's icalendar library reads the feed: the events, their UTC times and the escaped
 /// text come back as written.
 #[test]
