@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use super::*;
 use crate::rotation::{Layer, Override, Restriction, Rotation, RotationMember, Weekday};
 
+mod consistency;
 mod dst;
 mod ics_feed;
 mod layers;
