@@ -42,6 +42,11 @@ impl SystemSecrets {
         }
     }
 
+    /// Where `keyring:` references are read and stored.
+    pub fn keyring(&self) -> &OsKeyring {
+        &self.keyring
+    }
+
     /// Stores `secret` (surrounding whitespace removed, as pasted keys often carry a line
     /// break) under a `keyring:` reference. An `env:` reference is refused: the variable is set
     /// where Brownout runs, not by it.
