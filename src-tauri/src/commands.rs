@@ -12,6 +12,7 @@ pub mod app;
 pub mod audit;
 pub mod inventory;
 pub mod runbooks;
+pub mod secrets;
 pub mod settings;
 
 use std::any::TypeId;

@@ -2,6 +2,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use brownout_core::probe::secrets::SystemSecrets;
 use brownout_core::runbook::watch::RunbookWatcher;
 use brownout_core::store::Store;
 use brownout_core::Workspace;
@@ -11,6 +12,9 @@ pub struct AppState {
     pub workspace: Workspace,
     /// Watches the runbooks folder while the window is open.
     pub runbook_watcher: Arc<Mutex<Option<RunbookWatcher>>>,
+    /// Where probes read credentials and where the UI stores keys: the environment and the OS
+    /// keyring. Never the database.
+    pub secrets: Arc<SystemSecrets>,
 }
 
 impl AppState {
@@ -18,7 +22,14 @@ impl AppState {
         Self {
             workspace,
             runbook_watcher: Arc::default(),
+            secrets: Arc::new(SystemSecrets::os()),
         }
+    }
+
+    /// The same, with other secrets (tests: the keyring crate's mock store).
+    pub fn with_secrets(mut self, secrets: Arc<SystemSecrets>) -> Self {
+        self.secrets = secrets;
+        self
     }
 
     pub fn store(&self) -> &Store {

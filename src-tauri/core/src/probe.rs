@@ -10,6 +10,7 @@
 //! - [`history`]: samples, hourly rollups and state changes in SQLite, pruned by age.
 //! - [`request`] / [`http`] / [`runner`]: the probe request per API style, one probe over
 //!   HTTP with its limits, and a sweep over many endpoints.
+//! - [`secrets`]: credential references resolved from the environment and the OS keyring.
 
 pub mod classify;
 pub mod headers;
@@ -20,6 +21,7 @@ pub mod model;
 pub mod request;
 pub mod runner;
 pub mod schedule;
+pub mod secrets;
 pub mod status_page;
 
 pub use model::{

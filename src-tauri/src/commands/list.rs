@@ -36,6 +36,7 @@ ipc_surface! {
         runbooks::walkthrough_mark[state](mark: StepMark) -> Walkthrough;
         runbooks::walkthrough_reset[state](runbook_id: String, incident_id: Option<i64>) -> Walkthrough;
         runbooks::timeline_list[state](incident_id: Option<i64>) -> Vec<TimelineEvent>;
+        secrets::credential_store[state](reference: String, secret: String) -> ();
     }
     events {
         RunbooksChanged = "runbooks-changed";

@@ -18,7 +18,7 @@ findings: Array<Finding>,
  */
 fails: boolean, };
 
-export type Code = "invalid" | "not_found" | "in_use" | "conflict" | "store" | "newer_schema" | "read_only" | "not_brownout" | "bad_path" | "io" | "watch";
+export type Code = "invalid" | "not_found" | "in_use" | "conflict" | "store" | "newer_schema" | "read_only" | "not_brownout" | "bad_path" | "io" | "watch" | "keyring";
 
 export type Criticality = "critical" | "high" | "medium" | "low";
 

@@ -30,6 +30,7 @@ export const commands = {
   walkthroughMark: (mark: StepMark): Promise<Walkthrough> => call<Walkthrough>('walkthrough_mark', { mark }),
   walkthroughReset: (runbookId: string, incidentId: number | null): Promise<Walkthrough> => call<Walkthrough>('walkthrough_reset', { runbookId, incidentId }),
   timelineList: (incidentId: number | null): Promise<Array<TimelineEvent>> => call<Array<TimelineEvent>>('timeline_list', { incidentId }),
+  credentialStore: (reference: string, secret: string): Promise<void> => call<void>('credential_store', { reference, secret }),
 };
 
 /** The command names, as the shell knows them. */
@@ -55,7 +56,8 @@ export type CommandName =
   | 'walkthrough_get'
   | 'walkthrough_mark'
   | 'walkthrough_reset'
-  | 'timeline_list';
+  | 'timeline_list'
+  | 'credential_store';
 
 /** Every event the shell sends: `listen` calls `handler` with each payload. */
 export const events = {
