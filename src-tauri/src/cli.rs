@@ -12,6 +12,7 @@ mod oncall;
 mod output;
 mod rotation;
 mod runbook;
+mod simulate;
 
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
@@ -61,6 +62,9 @@ pub enum Command {
     /// A rotation's schedule: its shifts over a range, or an iCalendar feed.
     #[command(subcommand)]
     Rotation(rotation::RotationCommand),
+    /// Run the vendor simulator on loopback (OpenAI, Azure OpenAI, Anthropic, Gemini, Bedrock
+    /// and Statuspage replies), or switch a vendor's fault in the running one with `set`.
+    Simulate(simulate::SimulateArgs),
 }
 
 /// Why a command failed: the sentence for stderr and the exit code.
@@ -148,6 +152,7 @@ fn run(cli: Cli) -> Result<i32, Failure> {
         Some(Command::Runbook(cmd)) => runbook::run(cmd, &workspace, &mut out),
         Some(Command::Oncall(cmd)) => oncall::run(cmd, &workspace, &mut out),
         Some(Command::Rotation(cmd)) => rotation::run(cmd, &workspace, &mut out),
+        Some(Command::Simulate(args)) => simulate::run(args, &mut out),
     }
 }
 

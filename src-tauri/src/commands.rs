@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod drill;
 pub mod inventory;
 pub mod runbooks;
 pub mod secrets;
@@ -87,6 +88,8 @@ macro_rules! ipc_surface {
         use brownout_core::runbook::{Document, RunbookQuery, RunbookSummary};
         #[allow(unused_imports)]
         use brownout_core::settings::Settings;
+        #[allow(unused_imports)]
+        use brownout_core::simulator::{DrillState, Fault};
         #[allow(unused_imports)]
         use crate::commands::app::AppInfo;
         #[allow(unused_imports)]

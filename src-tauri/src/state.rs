@@ -4,6 +4,7 @@ use std::sync::{Arc, Mutex};
 
 use brownout_core::probe::secrets::SystemSecrets;
 use brownout_core::runbook::watch::RunbookWatcher;
+use brownout_core::simulator::{EmbeddedError, EmbeddedSimulator};
 use brownout_core::store::Store;
 use brownout_core::Workspace;
 
@@ -15,6 +16,8 @@ pub struct AppState {
     /// Where probes read credentials and where the UI stores keys: the environment and the OS
     /// keyring. Never the database.
     pub secrets: Arc<SystemSecrets>,
+    /// The vendor simulator a simulated workspace probes, started the first time it is needed.
+    pub simulator: EmbeddedSimulator,
 }
 
 impl AppState {
@@ -23,6 +26,7 @@ impl AppState {
             workspace,
             runbook_watcher: Arc::default(),
             secrets: Arc::new(SystemSecrets::os()),
+            simulator: EmbeddedSimulator::default(),
         }
     }
 
@@ -34,5 +38,12 @@ impl AppState {
 
     pub fn store(&self) -> &Store {
         &self.workspace.store
+    }
+
+    /// Where the workspace's probes go: the embedded simulator's base URL
+    /// (`http://127.0.0.1:PORT`, started on first use) when the workspace is simulated, `None`
+    /// when probes go to the real vendors. Read the setting each time: it can change.
+    pub fn simulated_base_url(&self) -> Result<Option<String>, EmbeddedError> {
+        self.simulator.for_workspace(&self.workspace)
     }
 }

@@ -10,6 +10,7 @@
 //! - [`runbook`]: markdown runbooks: checking, safe rendering, search, walk-throughs.
 //! - [`health`]: endpoint health as runbooks and the audit see it.
 //! - [`probe`]: live probes of endpoints: samples, reasons, health.
+//! - [`simulator`]: a loopback server that answers as the AI vendors do, with faults on demand.
 //! - [`incident`]: incidents and their append-only timeline.
 //! - [`error::Code`]: the error codes every error maps to, shared with the UI and the CLI.
 //! - [`workspace::Workspace`]: one handle over all of the above, cheap to clone.
@@ -25,6 +26,7 @@ pub mod rotation;
 mod rows;
 pub mod runbook;
 pub mod settings;
+pub mod simulator;
 pub mod slug;
 pub mod store;
 mod text_enum;

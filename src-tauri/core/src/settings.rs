@@ -1,5 +1,5 @@
 //! Workspace settings the operator can change: their name on the timeline, the runbooks
-//! folder, and the time zone times are shown in.
+//! folder, the time zone times are shown in, and whether probes go to the simulator.
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,11 @@ pub struct Settings {
     pub runbooks_dir: String,
     /// IANA zone times are shown in; UTC is what is stored.
     pub time_zone: String,
+    /// The workspace's probes go to the embedded vendor simulator instead of the endpoints'
+    /// real base URLs, and never read a real credential. On for the seeded demo, off for any
+    /// database from before the setting existed.
+    #[serde(default)]
+    pub simulated: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +72,7 @@ pub fn load(store: &Store, workspace_dir: &Path) -> Result<Settings, SettingsErr
             runbooks_dir: get(c, "runbooks_dir")?
                 .unwrap_or_else(|| workspace_dir.join("runbooks").display().to_string()),
             time_zone: get(c, "time_zone")?.unwrap_or_else(|| "UTC".into()),
+            simulated: get(c, "simulated")?.as_deref() == Some("true"),
         })
     })
 }
@@ -125,16 +131,29 @@ pub fn save(store: &Store, s: &Settings) -> Result<Settings, SettingsError> {
             "INSERT INTO settings (key, value) VALUES (?, ?)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         )?;
+        let simulated = stored.simulated.to_string();
         for (k, v) in [
             ("operator", &stored.operator),
             ("runbooks_dir", &stored.runbooks_dir),
             ("time_zone", &stored.time_zone),
+            ("simulated", &simulated),
         ] {
             stmt.execute(params![k, v])?;
         }
         Ok::<_, SettingsError>(())
     })?;
     Ok(stored)
+}
+
+/// Marks the workspace being created in `tx` as simulated: the demo it is seeded with probes
+/// the embedded simulator, so a new user sees live health without an API key.
+pub fn mark_simulated_in(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('simulated', 'true')
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [],
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -50,8 +50,12 @@ impl Workspace {
             Some(db) => (db.clone(), false),
             None => (default_db_path(), true),
         };
+        // The demo probes the embedded simulator: it names real vendors but has no keys.
         let seed = |tx: &rusqlite::Transaction| {
-            demo::seed_in(tx).map_err(|e| Box::new(e) as Box<dyn std::error::Error + Send + Sync>)
+            demo::seed_in(tx)
+                .map_err(|e| Box::new(e) as Box<dyn std::error::Error + Send + Sync>)?;
+            crate::settings::mark_simulated_in(tx)
+                .map_err(|e| Box::new(e) as Box<dyn std::error::Error + Send + Sync>)
         };
         let (store, _) = Store::open_with(
             &db,

@@ -27,6 +27,8 @@ ipc_surface! {
         audit::audit_run[state]() -> AuditReport;
         settings::settings_get[state]() -> Settings;
         settings::settings_save[app, state](settings: Settings) -> Settings;
+        drill::drill_get[state]() -> DrillState;
+        drill::drill_set[state](vendor: String, fault: Fault) -> DrillState;
         runbooks::runbook_list[state](query: RunbookQuery) -> Vec<RunbookSummary>;
         runbooks::runbook_open[state](file: String) -> RunbookView;
         runbooks::runbook_preview[state](file: String, content: String) -> RunbookPreview;

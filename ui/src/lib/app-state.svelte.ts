@@ -13,6 +13,7 @@ export type View =
   | 'runbooks'
   | 'incidents'
   | 'audit'
+  | 'drill'
   | 'settings';
 
 export class AppState {

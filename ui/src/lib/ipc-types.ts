@@ -32,6 +32,20 @@ file: string, content: string,
  */
 version: string, };
 
+export type DrillState = { 
+/**
+ * The workspace's probes go to the embedded simulator.
+ */
+simulated: boolean, 
+/**
+ * The embedded simulator's address, while the workspace is simulated.
+ */
+base_url?: string, 
+/**
+ * Every vendor of the inventory, ordered by name.
+ */
+vendors: Array<VendorDrill>, };
+
 export type Endpoint = { id: string, 
 /**
  * The vendor's id.
@@ -53,6 +67,18 @@ export type FailureModePlan = { customer_impact: string, degradation: string, cu
 export type FailureModes = { throttled: FailureModePlan, unavailable: FailureModePlan, slow: FailureModePlan, };
 
 export type FallbackStep = { endpoint?: string, strategy?: string, };
+
+export type Fault = { kind: FaultKind, 
+/**
+ * `throttle`: the Retry-After sent, in seconds.
+ */
+retry_after_s?: number, 
+/**
+ * `latency`: the delay before the reply; `slow_stream`: the gap between tokens.
+ */
+latency_ms?: number, };
+
+export type FaultKind = "none" | "throttle" | "quota" | "overloaded" | "outage" | "latency" | "slow_stream" | "truncated" | "hang";
 
 export type FieldError = { 
 /**
@@ -205,7 +231,13 @@ runbooks_dir: string,
 /**
  * IANA zone times are shown in; UTC is what is stored.
  */
-time_zone: string, };
+time_zone: string, 
+/**
+ * The workspace's probes go to the embedded vendor simulator instead of the endpoints'
+ * real base URLs, and never read a real credential. On for the seeded demo, off for any
+ * database from before the setting existed.
+ */
+simulated: boolean, };
 
 export type Severity = "high" | "medium" | "low";
 
@@ -248,6 +280,8 @@ status_api?: string,
  * The status page components to watch, by name; all of them when empty.
  */
 status_components?: Array<string>, };
+
+export type VendorDrill = { vendor: string, name: string, fault: Fault, };
 
 export type WalkCounts = { total: number, done: number, skipped: number, blocked: number, pending: number, };
 

@@ -4,7 +4,7 @@
 
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { call } from './call';
-import type { AppInfo, AuditReport, Document, Endpoint, Inventory, Rotation, RunbookPreview, RunbookQuery, RunbookSummary, RunbookView, RunbooksChanged, Settings, StepMark, TimelineEvent, Vendor, Walkthrough, Workflow } from '../ipc-types';
+import type { AppInfo, AuditReport, Document, DrillState, Endpoint, Fault, Inventory, Rotation, RunbookPreview, RunbookQuery, RunbookSummary, RunbookView, RunbooksChanged, Settings, StepMark, TimelineEvent, Vendor, Walkthrough, Workflow } from '../ipc-types';
 
 /** Every command the shell offers; each throws an `IpcFailure` when it fails. */
 export const commands = {
@@ -21,6 +21,8 @@ export const commands = {
   auditRun: (): Promise<AuditReport> => call<AuditReport>('audit_run'),
   settingsGet: (): Promise<Settings> => call<Settings>('settings_get'),
   settingsSave: (settings: Settings): Promise<Settings> => call<Settings>('settings_save', { settings }),
+  drillGet: (): Promise<DrillState> => call<DrillState>('drill_get'),
+  drillSet: (vendor: string, fault: Fault): Promise<DrillState> => call<DrillState>('drill_set', { vendor, fault }),
   runbookList: (query: RunbookQuery): Promise<Array<RunbookSummary>> => call<Array<RunbookSummary>>('runbook_list', { query }),
   runbookOpen: (file: string): Promise<RunbookView> => call<RunbookView>('runbook_open', { file }),
   runbookPreview: (file: string, content: string): Promise<RunbookPreview> => call<RunbookPreview>('runbook_preview', { file, content }),
@@ -48,6 +50,8 @@ export type CommandName =
   | 'audit_run'
   | 'settings_get'
   | 'settings_save'
+  | 'drill_get'
+  | 'drill_set'
   | 'runbook_list'
   | 'runbook_open'
   | 'runbook_preview'

@@ -1,7 +1,7 @@
 // The UI's facade over the generated client (`commands.gen.ts`, made from the shell's one
 // declaration of its commands); views call `api.*` and `runbooks.*`, never `invoke`.
 import { commands } from './commands.gen';
-import type { Endpoint, Rotation, Settings, Vendor, Workflow } from '../ipc-types';
+import type { Endpoint, Fault, Rotation, Settings, Vendor, Workflow } from '../ipc-types';
 
 export { IpcFailure, call, describe, describeFailure, type FailureCode } from './call';
 export { commands, events } from './commands.gen';
@@ -26,4 +26,6 @@ export const api = {
   timeline: (incidentId: number | null) => commands.timelineList(incidentId),
   /** Writes `secret` to the OS keyring under a `keyring:` reference; nothing comes back. */
   storeKey: (reference: string, secret: string) => commands.credentialStore(reference, secret),
+  drill: () => commands.drillGet(),
+  setFault: (vendor: string, fault: Fault) => commands.drillSet(vendor, fault),
 };
