@@ -8,8 +8,10 @@
 
 mod audit;
 mod inventory;
+mod oncall;
 mod output;
 mod probe;
+mod rotation;
 mod runbook;
 mod simulate;
 
@@ -55,6 +57,12 @@ pub enum Command {
     /// Render or check markdown runbooks.
     #[command(subcommand)]
     Runbook(runbook::RunbookCommand),
+    /// Who is on call for a rotation or a workflow; exits 1 when nobody is.
+    #[command(subcommand)]
+    Oncall(oncall::OnCallCommand),
+    /// A rotation's schedule: its shifts over a range, or an iCalendar feed.
+    #[command(subcommand)]
+    Rotation(rotation::RotationCommand),
     /// Run the vendor simulator on loopback (OpenAI, Azure OpenAI, Anthropic, Gemini, Bedrock
     /// and Statuspage replies), or switch a vendor's fault in the running one with `set`.
     Simulate(simulate::SimulateArgs),
@@ -146,6 +154,8 @@ fn run(cli: Cli) -> Result<i32, Failure> {
         Some(Command::Inventory(cmd)) => inventory::run(cmd, workspace.get()?, &mut out),
         Some(Command::Audit(args)) => audit::run(args, &workspace, &mut out),
         Some(Command::Runbook(cmd)) => runbook::run(cmd, &workspace, &mut out),
+        Some(Command::Oncall(cmd)) => oncall::run(cmd, &workspace, &mut out),
+        Some(Command::Rotation(cmd)) => rotation::run(cmd, &workspace, &mut out),
         Some(Command::Simulate(args)) => simulate::run(args, &mut out),
         Some(Command::Probe(cmd)) => probe::run(cmd, &workspace, &mut out),
     }

@@ -14,6 +14,7 @@ pub mod drill;
 pub mod health;
 pub mod inventory;
 pub mod runbooks;
+pub mod secrets;
 pub mod settings;
 
 use std::any::TypeId;

@@ -5,6 +5,7 @@ use brownout_core::error::{Code, Coded};
 use brownout_core::inventory::{FieldError, InventoryError};
 use brownout_core::probe::history::HistoryError;
 use brownout_core::probe::monitor::MonitorError;
+use brownout_core::probe::request::CredentialError;
 use brownout_core::runbook::RunbookError;
 use brownout_core::settings::SettingsError;
 use brownout_core::store::StoreError;
@@ -67,6 +68,20 @@ impl From<SettingsError> for IpcError {
             SettingsError::Invalid(fields) => base.with_fields(fields),
             _ => base,
         }
+    }
+}
+
+/// A refused key names the field the UI shows its error under.
+impl From<CredentialError> for IpcError {
+    fn from(e: CredentialError) -> Self {
+        let base = Self::of(&e);
+        let field = match e {
+            CredentialError::NotStorable => "credential",
+            CredentialError::BadSecret { .. } => "secret",
+            _ => return base,
+        };
+        let message = base.message.clone();
+        base.with_fields(vec![FieldError::new(field, message)])
     }
 }
 

@@ -3,6 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use brownout_core::probe::monitor::Monitor;
+use brownout_core::probe::secrets::SystemSecrets;
 use brownout_core::runbook::watch::RunbookWatcher;
 use brownout_core::simulator::{EmbeddedError, EmbeddedSimulator};
 use brownout_core::store::Store;
@@ -13,6 +14,9 @@ pub struct AppState {
     pub workspace: Workspace,
     /// Watches the runbooks folder while the window is open.
     pub runbook_watcher: Arc<Mutex<Option<RunbookWatcher>>>,
+    /// Where probes read credentials and where the UI stores keys: the environment and the OS
+    /// keyring. Never the database.
+    pub secrets: Arc<SystemSecrets>,
     /// The vendor simulator a simulated workspace probes, started the first time it is needed.
     pub simulator: EmbeddedSimulator,
     /// The probe monitor, once the window (or a command) started it.
@@ -24,9 +28,16 @@ impl AppState {
         Self {
             workspace,
             runbook_watcher: Arc::default(),
+            secrets: Arc::new(SystemSecrets::os()),
             simulator: EmbeddedSimulator::default(),
             monitor: Arc::default(),
         }
+    }
+
+    /// The same, with other secrets (tests: the keyring crate's mock store).
+    pub fn with_secrets(mut self, secrets: Arc<SystemSecrets>) -> Self {
+        self.secrets = secrets;
+        self
     }
 
     pub fn store(&self) -> &Store {

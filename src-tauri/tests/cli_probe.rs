@@ -80,6 +80,14 @@ fn workspace(inventory: &str) -> Setup {
     std::fs::write(&file, inventory).unwrap();
     let out = brownout(&db, &["inventory", "import", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // A fresh workspace is the simulated demo; these probe their own loopback servers.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE settings SET value = 'false' WHERE key = 'simulated'",
+            [],
+        )
+        .unwrap();
     Setup { _dir: dir, db }
 }
 

@@ -33,7 +33,8 @@ fn ok_server() -> String {
 fn the_board_shows_every_vendor_and_chain_unknown_before_probes_run() {
     let h = Harness::new();
     let board = h.ok(name::health_board, json!({}));
-    assert_eq!(board["simulated"], false);
+    // The seeded demo probes the embedded simulator.
+    assert_eq!(board["simulated"], true);
     let vendors = board["vendors"].as_array().unwrap();
     assert_eq!(
         vendors.len(),
@@ -57,6 +58,10 @@ fn the_board_shows_every_vendor_and_chain_unknown_before_probes_run() {
 #[test]
 fn probe_now_probes_at_once_and_the_board_shows_it() {
     let h = Harness::new();
+    // Probes go to the endpoint's own server, not the simulator.
+    let mut settings = h.ok(name::settings_get, json!({}));
+    settings["simulated"] = json!(false);
+    h.ok(name::settings_save, json!({ "settings": settings }));
     let ep = json!({"id": "local-check", "vendor": "self-hosted", "name": "Local check", "model": "m",
         "base_url": ok_server(), "api_style": "http", "latency_slo_ms": 60000,
         "probe": {"interval_s": 600}});

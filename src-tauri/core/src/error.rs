@@ -31,6 +31,8 @@ pub enum Code {
     Io,
     /// Watching a folder for changes failed.
     Watch,
+    /// The OS keyring is missing, locked or refused a request.
+    Keyring,
 }
 
 impl Code {
@@ -49,7 +51,8 @@ impl Code {
             | Code::NotBrownout
             | Code::BadPath
             | Code::Io
-            | Code::Watch => 2,
+            | Code::Watch
+            | Code::Keyring => 2,
         }
     }
 }

@@ -15,6 +15,7 @@
 //! - [`targets`]: what an inventory's probes reach, really or at the simulator.
 //! - [`monitor`]: the running service: schedules, live states, history, subscribers.
 //! - [`notify`]: which state changes deserve a desktop notification, and its text.
+//! - [`secrets`]: credential references resolved from the environment and the OS keyring.
 
 pub mod board;
 pub mod chains;
@@ -29,6 +30,7 @@ pub mod notify;
 pub mod request;
 pub mod runner;
 pub mod schedule;
+pub mod secrets;
 pub mod spend;
 pub mod status_page;
 pub mod targets;

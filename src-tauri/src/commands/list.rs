@@ -41,6 +41,7 @@ ipc_surface! {
         health::health_board[state]() -> HealthBoard;
         health::probe_now[app, state](endpoint: String) -> EndpointLive;
         health::health_heatmap[state](vendor: String) -> Vec<HeatCell>;
+        secrets::credential_store[state](reference: String, secret: String) -> ();
     }
     events {
         RunbooksChanged = "runbooks-changed";

@@ -3,6 +3,7 @@
 // Each test crate uses only part of this file.
 #![allow(dead_code)]
 
+use brownout_core::probe::secrets::SystemSecrets;
 use brownout_core::workspace::WorkspaceLocation;
 use brownout_core::Workspace;
 use brownout_shell::commands::list::name;
@@ -20,6 +21,15 @@ pub struct Harness {
 
 impl Harness {
     pub fn new() -> Self {
+        Self::with_state(AppState::new)
+    }
+
+    /// A harness whose credentials come from `secrets` (e.g. the keyring crate's mock store).
+    pub fn with_secrets(secrets: std::sync::Arc<SystemSecrets>) -> Self {
+        Self::with_state(|ws| AppState::new(ws).with_secrets(secrets))
+    }
+
+    fn with_state(state: impl FnOnce(Workspace) -> AppState) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let ws = Workspace::open(&WorkspaceLocation {
             db: Some(dir.path().join("ipc.db")),
@@ -27,7 +37,7 @@ impl Harness {
         .unwrap();
         // What the app does at start-up: the shipped runbooks installed and indexed.
         brownout_core::runbook::service::prepare(&ws).unwrap();
-        let app = build_app(mock_builder(), AppState::new(ws))
+        let app = build_app(mock_builder(), state(ws))
             .build(tauri::generate_context!())
             .unwrap();
         let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())

@@ -87,6 +87,16 @@ impl App {
 
     /// Like `launch`, after `prepare` has had the workspace folder (to write files into it).
     pub async fn launch_with(name: &str, prepare: impl FnOnce(&Path)) -> App {
+        Self::start(name, prepare, false).await
+    }
+
+    /// Like `launch`, with the D-Bus session bus pointed at a socket that does not exist: the
+    /// app finds no OS keyring, whatever the machine has, and never touches its keyring.
+    pub async fn launch_without_keyring(name: &str) -> App {
+        Self::start(name, |_| {}, true).await
+    }
+
+    async fn start(name: &str, prepare: impl FnOnce(&Path), no_keyring: bool) -> App {
         check_prerequisites();
         let bin = app_binary();
         let dir = tempfile::tempdir().expect("temp dir");
@@ -96,7 +106,15 @@ impl App {
             std::fs::create_dir_all(home.join(sub)).expect("home dirs");
         }
         let (port, native_port) = (free_port(), free_port());
-        let driver = Command::new("tauri-driver")
+        let mut driver = Command::new("tauri-driver");
+        if no_keyring {
+            let bus = dir.path().join("no-session-bus");
+            driver.env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                format!("unix:path={}", bus.display()),
+            );
+        }
+        let driver = driver
             .args([
                 "--port",
                 &port.to_string(),

@@ -35,7 +35,7 @@ export type ChainLink = { endpoint: string | null, strategy: string | null, role
  */
 health: Health, };
 
-export type Code = "invalid" | "not_found" | "in_use" | "conflict" | "store" | "newer_schema" | "read_only" | "not_brownout" | "bad_path" | "io" | "watch";
+export type Code = "invalid" | "not_found" | "in_use" | "conflict" | "store" | "newer_schema" | "read_only" | "not_brownout" | "bad_path" | "io" | "watch" | "keyring";
 
 export type Criticality = "critical" | "high" | "medium" | "low";
 
@@ -139,7 +139,7 @@ rotation?: string,
  */
 endpoint?: string, kind: FindingKind, severity: Severity, message: string, };
 
-export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential";
+export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential" | "on_call_gap" | "single_member_rotation";
 
 export type Health = "healthy" | "degraded" | "down" | "unknown";
 
@@ -203,9 +203,13 @@ export type LatencyPoint = {
  */
 at: string, p50_ms: number, p95_ms: number, };
 
+export type Layer = { name: string, time_zone: string, shift_hours: number, handoff: string, start: string, members: Array<RotationMember>, restrictions: Array<Restriction>, };
+
 export type LinkRole = "primary" | "fallback" | "strategy";
 
 export type Note = { text: string, };
+
+export type Override = { name: string, contact: string, from: string, to: string, };
 
 export type ProbeConfig = { 
 /**
@@ -246,6 +250,16 @@ export type RateLimit = { remaining_requests?: number, remaining_tokens?: number
 
 export type Reason = "ok" | "slow" | "throttled" | "overloaded" | "status_page_degraded" | "quota_exhausted" | "server_error" | "auth" | "no_credential" | "model_not_found" | "bad_request" | "timeout" | "connect_timeout" | "dns" | "tls" | "connection_reset" | "oversized" | "truncated" | "invalid_response" | "status_page_outage" | "not_probed";
 
+export type Restriction = { days: Array<Weekday>, 
+/**
+ * `HH:MM`, local.
+ */
+from: string, 
+/**
+ * `HH:MM`, local.
+ */
+to: string, };
+
 export type Rotation = { id: string, name: string, 
 /**
  * IANA zone of the handoff, e.g. `Europe/Berlin`.
@@ -254,7 +268,15 @@ time_zone: string, shift_hours: number,
 /**
  * Local handoff time, `HH:MM`.
  */
-handoff: string, members: Array<RotationMember>, };
+handoff: string, 
+/**
+ * Local date of the first handoff, `YYYY-MM-DD`; nobody is on call before it.
+ */
+start: string, members: Array<RotationMember>, 
+/**
+ * Empty: the base layer has someone on call all the time.
+ */
+restrictions: Array<Restriction>, layers: Array<Layer>, overrides: Array<Override>, };
 
 export type RotationMember = { name: string, contact?: string, };
 
@@ -411,6 +433,8 @@ export type Walkthrough = { runbook_id: string, file: string, title: string, inc
  * This walk's step marks and resets, newest first.
  */
 timeline: Array<TimelineEvent>, };
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
 export type Workflow = { id: string, name: string, description: string, criticality: Criticality, customer_facing: boolean, 
 /**

@@ -64,7 +64,7 @@ export const workflowKind = kindOf<Workflow>('workflow', {
 });
 
 export const rotationKind = kindOf<Rotation>('rotation', {
-  blank: () => ({ id: '', name: '', time_zone: app.settings?.time_zone ?? 'UTC', shift_hours: 168, handoff: '09:00', members: [] }),
+  blank: () => ({ id: '', name: '', time_zone: app.settings?.time_zone ?? 'UTC', shift_hours: 168, handoff: '09:00', start: '2026-01-05', members: [], restrictions: [], layers: [], overrides: [] }),
   deleteMessage: 'The rotation and its members are removed.',
   // Numbers as numbers; a member without a contact has no `contact` key.
   prepare: (r) => ({

@@ -1,6 +1,6 @@
 use super::Code;
 
-const ALL: [Code; 11] = [
+const ALL: [Code; 12] = [
     Code::Invalid,
     Code::NotFound,
     Code::InUse,
@@ -12,6 +12,7 @@ const ALL: [Code; 11] = [
     Code::BadPath,
     Code::Io,
     Code::Watch,
+    Code::Keyring,
 ];
 
 #[test]

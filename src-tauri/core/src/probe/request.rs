@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde_json::json;
 
+use crate::error::{Code, Coded};
 use crate::inventory::{ApiStyle, Endpoint};
 use crate::probe::{ProbeConfig, ProbeKind};
 
@@ -103,6 +104,41 @@ pub enum CredentialError {
     KeyringUnsupported { reference: String },
     #[error("credential {reference:?} is neither env:NAME nor keyring:SERVICE/ACCOUNT")]
     Malformed { reference: String },
+    #[error(
+        "credential {reference}: the OS keyring has no such entry; store the key with \"Store key in OS keyring\" in the endpoint's form"
+    )]
+    NoKeyringEntry { reference: String },
+    #[error("no OS keyring is available on this machine ({why}); use an env: reference")]
+    KeyringUnavailable { why: String },
+    #[error("credential {reference}: the OS keyring refused access ({why}); unlock it, or use an env: reference")]
+    KeyringLocked { reference: String, why: String },
+    #[error("credential {reference}: the OS keyring failed: {why}")]
+    KeyringFailed { reference: String, why: String },
+    /// The reference is not echoed: a caller that mixed up its arguments may have put the key
+    /// there.
+    #[error(
+        "only a keyring:SERVICE/ACCOUNT reference can be stored in the OS keyring (an env: reference is a variable set where Brownout runs)"
+    )]
+    NotStorable,
+    #[error("the key to store {problem}")]
+    BadSecret { problem: &'static str },
+}
+
+impl Coded for CredentialError {
+    fn code(&self) -> Code {
+        match self {
+            CredentialError::UnsetVariable { .. } | CredentialError::NoKeyringEntry { .. } => {
+                Code::NotFound
+            }
+            CredentialError::KeyringUnsupported { .. }
+            | CredentialError::Malformed { .. }
+            | CredentialError::NotStorable
+            | CredentialError::BadSecret { .. } => Code::Invalid,
+            CredentialError::KeyringUnavailable { .. }
+            | CredentialError::KeyringLocked { .. }
+            | CredentialError::KeyringFailed { .. } => Code::Keyring,
+        }
+    }
 }
 
 /// Turns a credential reference into its secret.
@@ -110,7 +146,8 @@ pub trait SecretResolver: Send + Sync {
     fn secret(&self, reference: &str) -> Result<String, CredentialError>;
 }
 
-/// Resolves `env:NAME` from a variable lookup (the process environment in the app).
+/// Resolves `env:NAME` from a variable lookup, and nothing else. The app and the CLI resolve
+/// both kinds of reference with [`SystemSecrets::os`](crate::probe::secrets::SystemSecrets::os).
 pub struct EnvSecrets<F = fn(&str) -> Option<String>> {
     lookup: F,
 }

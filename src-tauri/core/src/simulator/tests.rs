@@ -191,3 +191,79 @@ fn latency_delays_the_whole_answer_by_its_option() {
     assert_eq!(delay.as_millis(), 1234);
     assert_eq!(answer.status, 200);
 }
+
+/// The headers and body an answer sends, its pieces joined, and whether it breaks off.
+fn sent(answer: &answer::Answer) -> (Vec<(String, String)>, Vec<u8>, bool) {
+    let (content_type, body, cut) = match &answer.body {
+        answer::Body::Whole {
+            content_type,
+            bytes,
+        } => (content_type, bytes.clone(), false),
+        answer::Body::Pieces {
+            content_type,
+            pieces,
+            cut,
+            ..
+        } => (content_type, pieces.concat(), *cut),
+    };
+    let mut headers: Vec<(String, String)> = answer
+        .headers
+        .iter()
+        .map(|(n, v)| ((*n).to_owned(), v.clone()))
+        .collect();
+    headers.push(("content-type".into(), (*content_type).to_owned()));
+    (headers, body, cut)
+}
+
+/// Streamed requests get a whole event stream in each vendor's format; a truncated fault
+/// sends the same stream without its end, then breaks off.
+#[test]
+fn streams_are_whole_in_each_format_and_truncated_ones_lack_their_end() {
+    use crate::probe::classify::shape::{check_chat, BodyVerdict, ReplyShape};
+    let styles = [
+        (Style::Openai, ReplyShape::Openai),
+        (Style::Anthropic, ReplyShape::Anthropic),
+        (Style::Gemini, ReplyShape::Gemini),
+    ];
+    for (style, shape) in styles {
+        let call = Call {
+            stream: true,
+            ..chat("v", style)
+        };
+        let Plan::Reply { answer, .. } = plan(&call, &Fault::none()) else {
+            panic!("answers")
+        };
+        let (headers, body, cut) = sent(&answer);
+        assert!(!cut);
+        assert_eq!(
+            check_chat(shape, &headers, &body),
+            BodyVerdict::Ok,
+            "{style:?}"
+        );
+        let Plan::Reply { answer, .. } = plan(&call, &Fault::of(FaultKind::Truncated)) else {
+            panic!("answers")
+        };
+        let (headers, body, cut) = sent(&answer);
+        assert!(cut, "{style:?} breaks off");
+        assert_eq!(
+            check_chat(shape, &headers, &body),
+            BodyVerdict::Truncated,
+            "{style:?}"
+        );
+    }
+    // Gemini's stream without `alt=sse` is one JSON array.
+    let call = Call {
+        stream: true,
+        json_array: true,
+        ..chat("google", Style::Gemini)
+    };
+    let Plan::Reply { answer, .. } = plan(&call, &Fault::none()) else {
+        panic!("answers")
+    };
+    let (headers, body, _) = sent(&answer);
+    assert!(body.starts_with(b"["));
+    assert_eq!(
+        check_chat(ReplyShape::Gemini, &headers, &body),
+        BodyVerdict::Ok
+    );
+}

@@ -76,3 +76,16 @@ describe('describing a failure', () => {
     expect(describeError(new Error('plain'))).toBe('plain');
   });
 });
+
+describe('storing a key', () => {
+  it('sends the reference and the key once, and shows a keyring failure as the shell words it', async () => {
+    invoke.mockResolvedValue(null);
+    await api.storeKey('keyring:brownout/openai', 'typed-key');
+    expect(invoke).toHaveBeenLastCalledWith('credential_store', {
+      reference: 'keyring:brownout/openai',
+      secret: 'typed-key',
+    });
+    const message = 'no OS keyring is available on this machine (no dbus session found); use an env: reference';
+    expect(describeFailure(new IpcFailure({ code: 'keyring', message }))).toBe(message);
+  });
+});

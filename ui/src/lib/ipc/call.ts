@@ -56,6 +56,9 @@ export function describeFailure(f: IpcFailure): string {
     case 'not_brownout':
       // The database itself: the sentence names it and what to do.
       return f.message;
+    case 'keyring':
+      // The OS keyring's own answer: missing, locked or refused, and what to do instead.
+      return f.message;
     case 'ipc':
       return `The app could not run this command: ${f.message}`;
     default: {

@@ -35,6 +35,7 @@ export const commands = {
   healthBoard: (): Promise<HealthBoard> => call<HealthBoard>('health_board'),
   probeNow: (endpoint: string): Promise<EndpointLive> => call<EndpointLive>('probe_now', { endpoint }),
   healthHeatmap: (vendor: string): Promise<Array<HeatCell>> => call<Array<HeatCell>>('health_heatmap', { vendor }),
+  credentialStore: (reference: string, secret: string): Promise<void> => call<void>('credential_store', { reference, secret }),
 };
 
 /** The command names, as the shell knows them. */
@@ -65,7 +66,8 @@ export type CommandName =
   | 'timeline_list'
   | 'health_board'
   | 'probe_now'
-  | 'health_heatmap';
+  | 'health_heatmap'
+  | 'credential_store';
 
 /** Every event the shell sends: `listen` calls `handler` with each payload. */
 export const events = {

@@ -24,6 +24,8 @@ export const api = {
   settings: () => commands.settingsGet(),
   saveSettings: (settings: Settings) => commands.settingsSave(settings),
   timeline: (incidentId: number | null) => commands.timelineList(incidentId),
+  /** Writes `secret` to the OS keyring under a `keyring:` reference; nothing comes back. */
+  storeKey: (reference: string, secret: string) => commands.credentialStore(reference, secret),
   drill: () => commands.drillGet(),
   setFault: (vendor: string, fault: Fault) => commands.drillSet(vendor, fault),
 };
