@@ -21,7 +21,8 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn app_binary() -> PathBuf {
+/// The built `brownout` binary the tests drive (also as a CLI).
+pub fn app_binary() -> PathBuf {
     let bin = std::env::var_os("BROWNOUT_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("target/debug/brownout"));

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use brownout_e2e::{App, TestResult};
+use brownout_e2e::{app_binary, App, TestResult};
 use fantoccini::elements::Element;
 use fantoccini::Locator;
 
@@ -158,6 +158,11 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
         let (in_use, _) = chain_now(app, "support-chat").await?;
         assert_eq!(in_use, "2");
 
+        // The fallback in use is healthy on the board and for the command line alike.
+        app.click("nav-health").await?;
+        row_in(app, "google-gemini-flash", "healthy").await?;
+        assert_eq!(cli_probe(app, "google-gemini-flash")?.1, "healthy");
+
         // The Gemini runbook's "shift ticket-search to GPT-4o mini" no longer applies.
         assert_eq!(
             step_applicability(app, "google-gemini.md", "shift-ticket-search").await?,
@@ -195,9 +200,41 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
             step_applicability(app, "google-gemini.md", "shift-ticket-search").await?,
             "applicable"
         );
+
+        // The command line reports the same state for it, and exits 0 for a healthy endpoint.
+        app.click("nav-health").await?;
+        row_in(app, "openai-gpt-4o", "healthy").await?;
+        assert_eq!(
+            cli_probe(app, "openai-gpt-4o")?,
+            (0, "healthy".to_owned(), "ok".to_owned())
+        );
         Ok(())
     })
     .await;
+}
+
+/// `brownout probe run --json --endpoint ID` on the app's workspace: its exit code and the
+/// sample's state and reason. The CLI sweeps through a simulator of its own, so it sees no
+/// fault the window's drill switched on.
+fn cli_probe(
+    app: &App,
+    endpoint: &str,
+) -> Result<(i32, String, String), Box<dyn std::error::Error>> {
+    let out = std::process::Command::new(app_binary())
+        .arg("--db")
+        .arg(app.db())
+        .args(["probe", "run", "--json", "--endpoint", endpoint])
+        .env("HOME", app.dir.path().join("home"))
+        .output()?;
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("{e}: {}", String::from_utf8_lossy(&out.stderr)))?;
+    let row = &rows[0];
+    assert_eq!(row["endpoint"], endpoint, "{rows}");
+    Ok((
+        out.status.code().unwrap_or(-1),
+        row["state"].as_str().unwrap_or_default().to_owned(),
+        row["reason"].as_str().unwrap_or_default().to_owned(),
+    ))
 }
 
 /// Switches `vendor` into `fault` (`none` restores it) in the Drill view, as an operator would.
