@@ -1,34 +1,49 @@
-//! On-call rotations and their members: the model, its validation and its tables. The schedule
-//! logic (who is on call now, layers, overrides) builds on these in a later migration. The
-//! inventory holds rotations beside vendors, endpoints and workflows and saves them through the
-//! same pattern (`inventory::Entity`); only this module knows the rotation tables.
+//! On-call rotations: the model, its validation, its tables and the schedule it describes
+//! (who is on call when, across layers, overrides and time zones). The inventory holds
+//! rotations beside vendors, endpoints and workflows and saves them through the same pattern
+//! (`inventory::Entity`); only this module knows the rotation tables.
 
 mod model;
+mod parse;
+pub mod schedule;
 mod validate;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::rows::{self, from_row};
 
-pub use model::{Rotation, RotationMember};
-pub use validate::rotation_errors;
+pub use model::{Layer, Override, Restriction, Rotation, RotationMember, Weekday, DEFAULT_START};
+pub use parse::format_instant;
+pub use validate::{rotation_errors, MAX_SHIFT_HOURS};
 
 /// Every rotation, ordered by id, members in shift order.
 pub fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Rotation>> {
     let mut stmt = conn.prepare(
-        "SELECT id, name, time_zone, shift_hours, handoff_time FROM rotations ORDER BY id",
+        "SELECT id, name, time_zone, shift_hours, handoff_time, start_date, restrictions, layers
+         FROM rotations ORDER BY id",
     )?;
     let mut rotations = rows::all(&mut stmt, [], |r| {
-        Ok(
-            from_row!(r => Rotation { id, name, time_zone, shift_hours, handoff; members: Vec::new() }),
-        )
+        Ok(from_row!(r => Rotation {
+            id, name, time_zone, shift_hours, handoff, start;
+            restrictions: json_column(r, 6)?,
+            layers: json_column(r, 7)?,
+            members: Vec::new(),
+            overrides: Vec::new()
+        }))
     })?;
     let mut members = conn.prepare(
         "SELECT name, contact FROM rotation_members WHERE rotation_id = ? ORDER BY position",
     )?;
+    let mut overrides = conn.prepare(
+        "SELECT name, contact, starts_at, ends_at FROM rotation_overrides
+         WHERE rotation_id = ? ORDER BY position",
+    )?;
     for rotation in &mut rotations {
         rotation.members = rows::all(&mut members, [&rotation.id], |r| {
             Ok(from_row!(r => RotationMember { name, contact }))
+        })?;
+        rotation.overrides = rows::all(&mut overrides, [&rotation.id], |r| {
+            Ok(from_row!(r => Override { name, contact, from, to }))
         })?;
     }
     Ok(rotations)
@@ -42,24 +57,50 @@ pub fn exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
 
 pub fn insert(conn: &Connection, r: &Rotation) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO rotations (id, name, time_zone, shift_hours, handoff_time) VALUES (?, ?, ?, ?, ?)",
-        params![r.id, r.name, r.time_zone, r.shift_hours, r.handoff],
+        "INSERT INTO rotations (id, name, time_zone, shift_hours, handoff_time, start_date, restrictions, layers)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        params![
+            r.id,
+            r.name,
+            r.time_zone,
+            r.shift_hours,
+            r.handoff,
+            r.start,
+            json_text(&r.restrictions)?,
+            json_text(&r.layers)?
+        ],
     )?;
-    insert_members(conn, r)
+    insert_children(conn, r)
 }
 
 /// Replaces the rotation stored as `original_id` (which may be renamed to `r.id`).
 pub fn update(conn: &Connection, original_id: &str, r: &Rotation) -> rusqlite::Result<usize> {
     let n = conn.execute(
-        "UPDATE rotations SET id = ?, name = ?, time_zone = ?, shift_hours = ?, handoff_time = ? WHERE id = ?",
-        params![r.id, r.name, r.time_zone, r.shift_hours, r.handoff, original_id],
+        "UPDATE rotations SET id = ?, name = ?, time_zone = ?, shift_hours = ?, handoff_time = ?,
+             start_date = ?, restrictions = ?, layers = ?
+         WHERE id = ?",
+        params![
+            r.id,
+            r.name,
+            r.time_zone,
+            r.shift_hours,
+            r.handoff,
+            r.start,
+            json_text(&r.restrictions)?,
+            json_text(&r.layers)?,
+            original_id
+        ],
     )?;
     if n > 0 {
         conn.execute(
             "DELETE FROM rotation_members WHERE rotation_id = ?",
             [&r.id],
         )?;
-        insert_members(conn, r)?;
+        conn.execute(
+            "DELETE FROM rotation_overrides WHERE rotation_id = ?",
+            [&r.id],
+        )?;
+        insert_children(conn, r)?;
     }
     Ok(n)
 }
@@ -68,19 +109,45 @@ pub fn delete(conn: &Connection, id: &str) -> rusqlite::Result<usize> {
     conn.execute("DELETE FROM rotations WHERE id = ?", [id])
 }
 
-fn insert_members(conn: &Connection, r: &Rotation) -> rusqlite::Result<()> {
+/// The members and overrides, in order.
+fn insert_children(conn: &Connection, r: &Rotation) -> rusqlite::Result<()> {
     rows::insert_ordered(
         conn,
         "INSERT INTO rotation_members (rotation_id, position, name, contact) VALUES (?, ?, ?, ?)",
         &r.id,
         &r.members,
         |m| [&m.name, &m.contact],
+    )?;
+    rows::insert_ordered(
+        conn,
+        "INSERT INTO rotation_overrides (rotation_id, position, name, contact, starts_at, ends_at)
+         VALUES (?, ?, ?, ?, ?, ?)",
+        &r.id,
+        &r.overrides,
+        |o| [&o.name, &o.contact, &o.from, &o.to],
     )
+}
+
+/// Restrictions and layers are stored as JSON in the inventory file's shape.
+fn json_text(value: &impl serde::Serialize) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+fn json_column<T: serde::de::DeserializeOwned>(
+    row: &rusqlite::Row<'_>,
+    index: usize,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(index)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// Removes every rotation, for a whole-file import (after the workflows that name them).
 pub fn delete_all(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch("DELETE FROM rotation_members; DELETE FROM rotations;")
+    conn.execute_batch(
+        "DELETE FROM rotation_overrides; DELETE FROM rotation_members; DELETE FROM rotations;",
+    )
 }
 
 #[cfg(test)]

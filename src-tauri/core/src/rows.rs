@@ -1,7 +1,7 @@
 //! Reading query results into structs: the columns, in `SELECT` order, fill the named fields in
 //! the order they are written, so a query and its struct cannot disagree about column numbers.
 
-use rusqlite::{params, Connection, Params, Row, Statement, ToSql};
+use rusqlite::{params_from_iter, Connection, Params, Row, Statement, ToSql};
 
 /// Every row of `stmt` run with `params`, each read by `read`.
 pub fn all<T>(
@@ -12,19 +12,20 @@ pub fn all<T>(
     stmt.query_map(params, read)?.collect()
 }
 
-/// Writes `items` as the ordered children of `parent`; `sql` inserts (parent, position, a, b)
-/// and `values` gives each item's a and b.
-pub fn insert_ordered<T>(
+/// Writes `items` as the ordered children of `parent`; `sql` inserts (parent, position, then
+/// the `N` values `values` gives each item).
+pub fn insert_ordered<T, const N: usize>(
     conn: &Connection,
     sql: &str,
     parent: &str,
     items: &[T],
-    values: impl Fn(&T) -> [&dyn ToSql; 2],
+    values: impl Fn(&T) -> [&dyn ToSql; N],
 ) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare(sql)?;
     for (position, item) in items.iter().enumerate() {
-        let [a, b] = values(item);
-        stmt.execute(params![parent, position as i64, a, b])?;
+        let position = position as i64;
+        let head: [&dyn ToSql; 2] = [&parent, &position];
+        stmt.execute(params_from_iter(head.into_iter().chain(values(item))))?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ use brownout_core::inventory::{
     Rotation, RotationMember, Vendor, Workflow,
 };
 use brownout_core::probe::ProbeConfig;
+use brownout_core::rotation::{Override, Restriction, Weekday};
 use brownout_core::yaml::nesting_depth;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -225,10 +226,24 @@ fn build(
             time_zone: tz.to_owned(),
             shift_hours: shift,
             handoff: format!("{h:02}:{m:02}"),
+            // Dates and times are what YAML 1.1 readers misread when written plain.
+            start: format!("2026-{:02}-{:02}", i % 12 + 1, i % 28 + 1),
             members: members
                 .into_iter()
                 .map(|(name, contact)| RotationMember { name, contact })
                 .collect(),
+            restrictions: vec![Restriction {
+                days: vec![Weekday::Mon, Weekday::Sun],
+                from: format!("{:02}:{m:02}", (h + 12) % 24),
+                to: format!("{h:02}:{m:02}"),
+            }],
+            layers: Vec::new(),
+            overrides: vec![Override {
+                name: "Cover".into(),
+                contact: String::new(),
+                from: format!("2026-03-08T{h:02}:{m:02}:00Z"),
+                to: "2026-12-31T23:59:59+01:00".into(),
+            }],
         })
         .collect();
     let workflows = w

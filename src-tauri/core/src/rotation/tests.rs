@@ -8,6 +8,7 @@ fn night() -> Rotation {
         time_zone: "Europe/Berlin".into(),
         shift_hours: 12,
         handoff: "20:00".into(),
+        start: DEFAULT_START.into(),
         members: vec![
             RotationMember {
                 name: "Ada".into(),
@@ -18,6 +19,9 @@ fn night() -> Rotation {
                 contact: None,
             },
         ],
+        restrictions: Vec::new(),
+        layers: Vec::new(),
+        overrides: Vec::new(),
     }
 }
 
@@ -42,6 +46,7 @@ fn every_bad_field_is_named() {
             name: "".into(),
             contact: None,
         }],
+        ..night()
     };
     let fields: Vec<_> = rotation_errors(&r).into_iter().map(|e| e.field).collect();
     assert_eq!(

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0006_runbook_index_stat.sql"),
     include_str!("sql/0007_probe_history.sql"),
     include_str!("sql/0008_probe_config.sql"),
+    include_str!("sql/0009_rotation_schedules.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

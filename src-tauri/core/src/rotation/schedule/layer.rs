@@ -1,0 +1,107 @@
+//! One layer's shifts: shift k starts at local (start date, handoff) + k × shift_hours and
+//! ends where shift k + 1 starts; its member is `members[k mod n]`.
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+
+use super::local::{local_at, resolve};
+use super::window::Window;
+use crate::rotation::parse::{parse_date, parse_time, parse_zone};
+use crate::rotation::{Layer, Restriction, Rotation, RotationMember};
+
+/// A layer's definition, read and ready to compute with.
+#[derive(Debug, Clone)]
+pub struct Plan<'a> {
+    /// `None` for the base layer.
+    pub name: Option<&'a str>,
+    pub tz: Tz,
+    pub shift: Duration,
+    pub first: NaiveDateTime,
+    pub members: &'a [RotationMember],
+    pub windows: Vec<Window>,
+}
+
+/// A stretch of one layer with its member (before restriction windows apply).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Turn<'a> {
+    pub member: &'a RotationMember,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+impl<'a> Plan<'a> {
+    /// The base layer; `None` when a field does not parse (validation names it).
+    pub fn base(r: &'a Rotation) -> Option<Self> {
+        Self::read(
+            None,
+            (&r.time_zone, r.shift_hours, &r.handoff, &r.start),
+            &r.members,
+            &r.restrictions,
+        )
+    }
+
+    pub fn layer(l: &'a Layer) -> Option<Self> {
+        Self::read(
+            Some(&l.name),
+            (&l.time_zone, l.shift_hours, &l.handoff, &l.start),
+            &l.members,
+            &l.restrictions,
+        )
+    }
+
+    fn read(
+        name: Option<&'a str>,
+        (zone, hours, handoff, start): (&str, u32, &str, &str),
+        members: &'a [RotationMember],
+        restrictions: &[Restriction],
+    ) -> Option<Self> {
+        let windows = restrictions
+            .iter()
+            .map(Window::read)
+            .collect::<Option<Vec<_>>>()?;
+        Some(Self {
+            name,
+            tz: parse_zone(zone)?,
+            shift: Duration::hours(i64::from(hours)),
+            first: parse_date(start)?.and_time(parse_time(handoff)?),
+            members,
+            windows,
+        })
+    }
+
+    /// Where shift `k` starts (the end of time past chrono's last date).
+    fn handoff(&self, k: i64) -> DateTime<Utc> {
+        Duration::try_hours(self.shift.num_hours() * k)
+            .and_then(|d| self.first.checked_add_signed(d))
+            .map_or(DateTime::<Utc>::MAX_UTC, |local| resolve(self.tz, local))
+    }
+
+    /// The non-empty shifts overlapping `[from, to)`, unclipped, in order.
+    pub fn turns(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Turn<'a>> {
+        let mut out = Vec::new();
+        if self.members.is_empty() || from >= to {
+            return out;
+        }
+        // Start a little before the shift holding `from`'s wall-clock time: offsets differ
+        // from one side of a change to the other by at most a day.
+        let hours = self.shift.num_hours();
+        let elapsed = (local_at(self.tz, from) - self.first).num_hours();
+        let mut k = (elapsed.div_euclid(hours) - 26 / hours - 2).max(0);
+        let n = self.members.len() as i64;
+        let mut start = self.handoff(k);
+        while start < to {
+            let end = self.handoff(k + 1);
+            // A shift inside a spring-forward gap is empty: its member is skipped that turn.
+            if end > start && end > from {
+                out.push(Turn {
+                    member: &self.members[k.rem_euclid(n) as usize],
+                    start,
+                    end,
+                });
+            }
+            k += 1;
+            start = end;
+        }
+        out
+    }
+}
