@@ -11,6 +11,7 @@
 pub mod app;
 pub mod audit;
 pub mod inventory;
+pub mod rotations;
 pub mod runbooks;
 pub mod settings;
 
@@ -78,6 +79,10 @@ macro_rules! ipc_surface {
         use brownout_core::incident::TimelineEvent;
         #[allow(unused_imports)]
         use brownout_core::inventory::{Endpoint, Inventory, Rotation, Vendor, Workflow};
+        #[allow(unused_imports)]
+        use brownout_core::rotation::Override;
+        #[allow(unused_imports)]
+        use crate::commands::rotations::{OnCallNow, RotationCalendar};
         #[allow(unused_imports)]
         use brownout_core::runbook::service::{RunbookPreview, RunbookView};
         #[allow(unused_imports)]
