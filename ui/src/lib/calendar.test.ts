@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourOf, formatDuration, gapTotal, PALETTE, placeBars, positionOf } from './calendar';
+import { barText, colourOf, formatDuration, gapTotal, initials, PALETTE, placeBars, positionOf } from './calendar';
 
 const from = Date.parse('2026-12-07T00:00:00Z');
 const to = Date.parse('2026-12-09T00:00:00Z'); // two days: 1 % is 28.8 minutes
@@ -74,4 +74,16 @@ describe('formatDuration', () => {
     [3 * 3_600_000, '3 h'],
     [28 * 3_600_000 + 5 * 60_000, '1 d 4 h 5 min'],
   ])('%d ms is %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe('bar text', () => {
+  it('shows the name where it fits, the initials where they fit, else nothing', () => {
+    expect(initials(' Ana  Lima ')).toBe('AL');
+    expect(initials('Tomás de la Ortega')).toBe('TO');
+    expect(initials('jin')).toBe('ji');
+    expect(initials('')).toBe('');
+    expect(barText('Ana Lima', 20)).toBe('Ana Lima');
+    expect(barText('Ana Lima', 4)).toBe('AL');
+    expect(barText('Ana Lima', 1)).toBe('');
+  });
 });

@@ -79,3 +79,20 @@ export function formatDuration(ms: number): string {
   const parts = [d ? `${d} d` : '', h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean);
   return parts.length ? parts.join(' ') : '0 min';
 }
+
+/** `Ana Lima` → `AL`: what a bar too narrow for the name shows. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '';
+  if (words.length === 1) return words[0].slice(0, 2);
+  return (words[0][0] + words[words.length - 1][0]).toUpperCase();
+}
+
+/**
+ * The text a bar of `width` percent shows: the name when it fits a narrow calendar (some
+ * 600 px wide, so about 6 px a percent), else the initials, else nothing.
+ */
+export function barText(name: string, width: number): string {
+  if (width * 6 >= name.length * 7 + 8) return name;
+  return width >= 3.5 ? initials(name) : '';
+}

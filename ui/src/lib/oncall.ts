@@ -1,6 +1,6 @@
 // "On call now": when to ask again, and how to say until when.
 import { formatDuration } from './calendar';
-import { formatInstant } from './zones';
+import { formatDay, formatInstant, formatTime } from './zones';
 
 const MINUTE = 60_000;
 
@@ -18,9 +18,16 @@ export function nextRefreshIn(untils: (string | null | undefined)[], now: number
   return Math.max(1000, next - now);
 }
 
-/** `until Tue 8 Dec 09:00 (in 3 h)`; `until further notice` when no end is known. */
-export function untilText(until: string | null | undefined, now: number, zone: string): string {
+const HOUR = 60 * MINUTE;
+
+/**
+ * `until Tue 8 Dec 09:00 (in 3 h 5 min)`, to the hour beyond a day; `short`: `until 09:00` on
+ * the same day in `zone`, without the wait. `until further notice` when no end is known.
+ */
+export function untilText(until: string | null | undefined, now: number, zone: string, short = false): string {
   const at = until ? Date.parse(until) : NaN;
   if (Number.isNaN(at)) return 'until further notice';
-  return `until ${formatInstant(at, zone)} (in ${formatDuration(Math.max(0, at - now))})`;
+  if (short) return `until ${formatDay(at, zone) === formatDay(now, zone) ? formatTime(at, zone) : formatInstant(at, zone)}`;
+  const wait = Math.max(0, at - now);
+  return `until ${formatInstant(at, zone)} (in ${formatDuration(wait >= 24 * HOUR ? Math.round(wait / HOUR) * HOUR : wait)})`;
 }
