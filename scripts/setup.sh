@@ -13,7 +13,7 @@ PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev
   xvfb webkit2gtk-driver imagemagick
-  python3-yaml
+  python3-yaml python3-icalendar
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -8,7 +8,9 @@
 
 mod audit;
 mod inventory;
+mod oncall;
 mod output;
+mod rotation;
 mod runbook;
 
 use std::cell::OnceCell;
@@ -53,6 +55,12 @@ pub enum Command {
     /// Render or check markdown runbooks.
     #[command(subcommand)]
     Runbook(runbook::RunbookCommand),
+    /// Who is on call for a rotation or a workflow; exits 1 when nobody is.
+    #[command(subcommand)]
+    Oncall(oncall::OnCallCommand),
+    /// A rotation's schedule: its shifts over a range, or an iCalendar feed.
+    #[command(subcommand)]
+    Rotation(rotation::RotationCommand),
 }
 
 /// Why a command failed: the sentence for stderr and the exit code.
@@ -138,6 +146,8 @@ fn run(cli: Cli) -> Result<i32, Failure> {
         Some(Command::Inventory(cmd)) => inventory::run(cmd, workspace.get()?, &mut out),
         Some(Command::Audit(args)) => audit::run(args, &workspace, &mut out),
         Some(Command::Runbook(cmd)) => runbook::run(cmd, &workspace, &mut out),
+        Some(Command::Oncall(cmd)) => oncall::run(cmd, &workspace, &mut out),
+        Some(Command::Rotation(cmd)) => rotation::run(cmd, &workspace, &mut out),
     }
 }
 

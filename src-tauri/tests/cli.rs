@@ -26,7 +26,7 @@ fn help_lists_every_subcommand() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let help = text(&out.stdout);
-    for sub in ["inventory", "audit", "runbook"] {
+    for sub in ["inventory", "audit", "runbook", "oncall", "rotation"] {
         assert!(
             help.contains(&format!("\n  {sub} ")),
             "--help lacks {sub}:\n{help}"

@@ -22,7 +22,15 @@ pub enum FindingKind {
     NoRunbook,
     /// An endpoint sends its credential over plain http to a host that is not loopback.
     PlainHttpCredential,
+    /// A critical workflow's owner rotation has nobody on call at some time in the next
+    /// [`ON_CALL_LOOKAHEAD_DAYS`] days.
+    OnCallGap,
+    /// A rotation has a single person: nobody covers when they are away.
+    SingleMemberRotation,
 }
+
+/// How far ahead the audit looks for gaps in a critical workflow's on-call schedule.
+pub const ON_CALL_LOOKAHEAD_DAYS: i64 = 14;
 
 /// How urgent a gap is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -96,6 +104,8 @@ pub struct AuditContext {
     pub runbook_coverage: Option<
         std::collections::HashMap<String, std::collections::HashSet<crate::inventory::FailureMode>>,
     >,
+    /// The instant the on-call rules look ahead from; `None`: the system clock.
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Audits the stored inventory.

@@ -3,7 +3,8 @@
 //! Public surface:
 //! - [`store::Store`]: the SQLite connection, migrations and pragmas.
 //! - [`inventory`]: vendors, endpoints, workflows (and their export/import as a file).
-//! - [`rotation`]: on-call rotations and their members: model, validation, storage.
+//! - [`rotation`]: on-call rotations: model, validation, storage, and the schedule (who is on
+//!   call when, across layers, overrides and time zones).
 //! - [`field_error`]: one problem with one field, shared by everything that validates input.
 //! - [`audit`]: the readiness audit over the inventory.
 //! - [`runbook`]: markdown runbooks: checking, safe rendering, search, walk-throughs.

@@ -41,7 +41,11 @@ fn files_report(file: &Path, runbooks: Option<&Path>) -> Result<AuditReport, Fai
         }
         None => None,
     };
-    Ok(audit::run(&store, &AuditContext { runbook_coverage })?)
+    let ctx = AuditContext {
+        runbook_coverage,
+        ..Default::default()
+    };
+    Ok(audit::run(&store, &ctx)?)
 }
 
 pub fn run(args: AuditArgs, ws: &WorkspaceOnDemand, out: &mut impl Write) -> Result<i32, Failure> {

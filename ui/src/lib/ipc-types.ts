@@ -90,7 +90,7 @@ rotation?: string,
  */
 endpoint?: string, kind: FindingKind, severity: Severity, message: string, };
 
-export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential";
+export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential" | "on_call_gap" | "single_member_rotation";
 
 export type Inventory = { vendors: Array<Vendor>, endpoints: Array<Endpoint>, workflows: Array<Workflow>, rotations: Array<Rotation>, };
 

@@ -109,6 +109,7 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
         }
     }
     plain_http_credentials(inv, &mut out);
+    on_call::on_call_findings(inv, ctx, &mut out);
     out
 }
 
@@ -207,6 +208,8 @@ fn single_vendor(
         );
     }
 }
+
+mod on_call;
 
 #[cfg(test)]
 mod tests;

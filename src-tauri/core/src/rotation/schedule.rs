@@ -27,9 +27,10 @@ use ts_rs::TS;
 
 pub use combine::{final_schedule, gaps, layer_schedule};
 pub use error::ScheduleError;
-pub use ics::{ics, local_today};
+pub use ics::{ics, local_today, MAX_CALENDAR_DAYS};
 pub use query::{
-    on_call_at, rotation_on_call, workflow_on_call, workflow_on_call_in, STRETCH_DAYS,
+    on_call_at, rotation_on_call, stored_rotation, workflow_on_call, workflow_on_call_in,
+    STRETCH_DAYS,
 };
 
 /// The longest range one query computes.

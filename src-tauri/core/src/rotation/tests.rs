@@ -1,4 +1,5 @@
 use super::*;
+use crate::rotation::{Layer, Override, Restriction, Weekday};
 use crate::store::{Store, StoreError};
 
 fn night() -> Rotation {
@@ -95,4 +96,152 @@ fn stores_renames_and_deletes_with_members_in_order() {
         .unwrap();
     assert_eq!(removed, 1);
     assert!(stored(&store).is_empty());
+}
+
+/// `night()` with a layer, windows (one crossing midnight) and two overrides.
+fn scheduled() -> Rotation {
+    let mut r = night();
+    r.start = "2026-03-02".into();
+    r.restrictions = vec![Restriction {
+        days: vec![Weekday::Fri, Weekday::Sat],
+        from: "22:00".into(),
+        to: "06:00".into(),
+    }];
+    r.layers = vec![Layer {
+        name: "APAC nights".into(),
+        time_zone: "Asia/Kolkata".into(),
+        shift_hours: 24,
+        handoff: "08:00".into(),
+        start: "2026-01-01".into(),
+        members: vec![RotationMember {
+            name: "Jin".into(),
+            contact: Some("jin@example.com".into()),
+        }],
+        restrictions: Vec::new(),
+    }];
+    r.overrides = vec![
+        Override {
+            name: "Jin Park".into(),
+            contact: "jin@example.com".into(),
+            from: "2026-11-01T04:00:00Z".into(),
+            to: "2026-11-01T08:00:00Z".into(),
+        },
+        // Touching the first one is not overlapping it (half-open ranges).
+        Override {
+            name: "Ana".into(),
+            contact: String::new(),
+            from: "2026-11-01T09:00:00+01:00".into(),
+            to: "2026-11-02T00:00:00Z".into(),
+        },
+    ];
+    r
+}
+
+#[test]
+fn a_full_schedule_with_a_window_crossing_midnight_is_valid() {
+    assert_eq!(rotation_errors(&scheduled()), vec![]);
+}
+
+#[test]
+fn every_bad_schedule_field_is_named_from_the_rotation_down() {
+    let mut r = scheduled();
+    r.start = "2026-13-01".into();
+    r.restrictions[0].to = "6:00".into();
+    r.restrictions.push(Restriction {
+        days: Vec::new(),
+        from: "24:00".into(),
+        to: "08:00".into(),
+    });
+    let good_layer = r.layers[0].clone();
+    r.layers.push(Layer {
+        name: " ".into(),
+        time_zone: "Asia/Bombay2".into(),
+        shift_hours: 673,
+        handoff: "8am".into(),
+        start: "01/02/2026".into(),
+        ..good_layer
+    });
+    r.overrides[0].to = "2026-11-01T04:00:00Z".into(); // not after its from
+    r.overrides.push(Override {
+        name: "Cy".into(),
+        contact: String::new(),
+        from: "2026-11-01T10:00:00Z".into(), // inside overrides[1]
+        to: "2026-11-01T11:00:00Z".into(),
+    });
+    r.overrides.push(Override {
+        name: "Di".into(),
+        contact: String::new(),
+        from: "yesterday".into(),
+        to: "2026-11-01 11:00".into(),
+    });
+    let fields: Vec<_> = rotation_errors(&r).into_iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        [
+            "start",
+            "restrictions[0].to",
+            "restrictions[1].days",
+            "restrictions[1].from",
+            "layers[1].name",
+            "layers[1].time_zone",
+            "layers[1].shift_hours",
+            "layers[1].handoff",
+            "layers[1].start",
+            "overrides[0].to",
+            "overrides[3].from",
+            "overrides[3].to",
+            "overrides[2].from",
+        ]
+    );
+    let overlap = rotation_errors(&r).pop().unwrap();
+    assert_eq!(overlap.message, "overlaps overrides[1] ('Ana')");
+}
+
+#[test]
+fn stores_and_reads_back_layers_windows_and_overrides() {
+    let (store, _) = Store::open_in_memory().unwrap();
+    let mut r = scheduled();
+    store
+        .write(|tx| Ok::<_, StoreError>(insert(tx, &r)?))
+        .unwrap();
+    assert_eq!(stored(&store), [r.clone()]);
+    r.overrides.remove(0);
+    r.layers[0].restrictions.push(r.restrictions[0].clone());
+    store
+        .write(|tx| Ok::<_, StoreError>(update(tx, "night", &r)?))
+        .unwrap();
+    assert_eq!(stored(&store), [r.clone()]);
+    let rows: i64 = store
+        .read(|c| {
+            Ok::<_, StoreError>(c.query_row(
+                "SELECT count(*) FROM rotation_overrides",
+                [],
+                |x| x.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(rows, 1);
+}
+
+/// A rotation stored before schedules (schema version 8) loads with the fixed default start
+/// and nothing else added.
+#[test]
+fn rotations_stored_before_schedules_load_with_the_default_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let (old, _) = Store::open_at_version(&path, 8).unwrap();
+    old.write(|tx| {
+        tx.execute_batch(
+            "INSERT INTO rotations (id, name, time_zone, shift_hours, handoff_time)
+                 VALUES ('night', 'Night', 'Europe/Berlin', 12, '20:00');
+             INSERT INTO rotation_members VALUES ('night', 0, 'Ada', '@ada');
+             INSERT INTO rotation_members VALUES ('night', 1, 'Grace', NULL);",
+        )?;
+        Ok::<_, StoreError>(())
+    })
+    .unwrap();
+    drop(old);
+    let (store, _) = Store::open(&path).unwrap();
+    assert_eq!(stored(&store), [night()]);
+    assert_eq!(stored(&store)[0].start, "2026-01-05");
 }

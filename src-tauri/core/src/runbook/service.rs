@@ -196,6 +196,7 @@ pub fn reset(
 pub fn audit_context(ws: &Workspace) -> Result<crate::audit::AuditContext, RunbookError> {
     Ok(crate::audit::AuditContext {
         runbook_coverage: Some(library::coverage(&ws.store)?),
+        ..Default::default()
     })
 }
 

@@ -433,6 +433,13 @@ fn yaml_export_quotes_what_a_yaml_1_1_reader_would_misread() {
 fn pyyaml_reads_the_export_as_the_same_data() {
     let mut inv = demo_inventory().unwrap();
     inv.vendors = tricky_vendors();
+    // A rotation with every schedule field: times, dates and instants.
+    let at = inv
+        .rotations
+        .iter()
+        .position(|r| r.id == "support-ai")
+        .unwrap();
+    inv.rotations[at] = schedules::example_rotation();
     let yaml = to_text(&inv, Format::Yaml).unwrap();
     let script = "import json, sys, yaml\njson.dump(yaml.safe_load(sys.stdin.read()), sys.stdout)";
     let child = std::process::Command::new("/usr/bin/python3")
@@ -485,3 +492,5 @@ fn a_key_in_the_wrong_place_is_not_repeated_by_the_parser_message() {
         "{err}"
     );
 }
+
+mod schedules;

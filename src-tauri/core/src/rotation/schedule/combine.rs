@@ -17,11 +17,31 @@ pub fn final_schedule(
     to: DateTime<Utc>,
 ) -> Result<Vec<Shift>, ScheduleError> {
     check_range(from, to)?;
+    pieces(r, from, to, Merge::SamePerson)
+}
+
+/// When two adjacent entries become one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Merge {
+    /// The same person from the same source and layer: the stretches people ask about.
+    SamePerson,
+    /// Only pieces of one shift, window or override: a calendar's events, each starting
+    /// where the definition says, whatever range was asked for.
+    SameShift,
+}
+
+/// The final schedule over `[from, to)` without the range limit (callers keep it linear).
+pub(super) fn pieces(
+    r: &Rotation,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    merge: Merge,
+) -> Result<Vec<Shift>, ScheduleError> {
     let plans = plans(r)?;
     // Highest precedence first: overrides, then layers from the last to the base.
     let mut sources = vec![overrides(r, from, to)];
     sources.extend(plans.iter().rev().map(|p| on_call(p, from, to)));
-    Ok(sweep(&sources, from, to))
+    Ok(sweep(&sources, from, to, merge))
 }
 
 /// One layer alone over `[from, to)` (`None`: the base), as the final schedule's entries.
@@ -41,7 +61,12 @@ pub fn layer_schedule(
             index: index - 1,
             count: r.layers.len(),
         })?;
-    Ok(sweep(&[on_call(plan, from, to)], from, to))
+    Ok(sweep(
+        &[on_call(plan, from, to)],
+        from,
+        to,
+        Merge::SamePerson,
+    ))
 }
 
 /// Where nobody is on call within `[from, to)`.
@@ -76,18 +101,17 @@ fn check_range(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<(), ScheduleErr
 
 /// The base layer, then each extra layer; refused when the rotation breaks a rule.
 fn plans(r: &Rotation) -> Result<Vec<Plan<'_>>, ScheduleError> {
-    let invalid = || ScheduleError::Invalid {
+    let errors = rotation_errors(r);
+    let plans = errors.is_empty().then(|| {
+        std::iter::once(Plan::base(r))
+            .chain(r.layers.iter().map(Plan::layer))
+            .collect::<Option<Vec<_>>>()
+    });
+    // A rotation without errors always reads; `None` here would be a rule validation misses.
+    plans.flatten().ok_or_else(|| ScheduleError::Invalid {
         rotation: r.id.clone(),
-        errors: rotation_errors(r),
-    };
-    if !rotation_errors(r).is_empty() {
-        return Err(invalid());
-    }
-    let mut plans = vec![Plan::base(r).ok_or_else(invalid)?];
-    for l in &r.layers {
-        plans.push(Plan::layer(l).ok_or_else(invalid)?);
-    }
-    Ok(plans)
+        errors,
+    })
 }
 
 /// Who a layer has on call within `[from, to)`: its shifts, inside its windows if it has any.
@@ -150,7 +174,12 @@ fn overrides(r: &Rotation, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Shift>
 /// `[from, to)` covered by the first source (in precedence order) with someone at each
 /// instant, nobody where none has. Each source is ordered and free of overlaps, so one pass
 /// over the boundaries with a cursor per source does it.
-fn sweep(sources: &[Vec<Shift>], from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Shift> {
+fn sweep(
+    sources: &[Vec<Shift>],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    merge: Merge,
+) -> Vec<Shift> {
     let mut bounds: Vec<DateTime<Utc>> = vec![from, to];
     for s in sources.iter().flatten() {
         bounds.extend([s.start, s.end]);
@@ -159,19 +188,24 @@ fn sweep(sources: &[Vec<Shift>], from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<
     bounds.dedup();
     let mut cursors = vec![0usize; sources.len()];
     let mut out: Vec<Shift> = Vec::new();
+    // Which source entry the last piece came from (`None`: a gap).
+    let mut last_from = None;
     for pair in bounds.windows(2) {
         let (start, end) = (pair[0], pair[1]);
         let mut found = None;
-        for (source, cursor) in sources.iter().zip(cursors.iter_mut()) {
+        for (i, (source, cursor)) in sources.iter().zip(cursors.iter_mut()).enumerate() {
             while *cursor < source.len() && source[*cursor].end <= start {
                 *cursor += 1;
             }
             if let Some(s) = source.get(*cursor).filter(|s| s.start <= start) {
-                found = Some(s);
+                found = Some((s, (i, *cursor)));
                 break;
             }
         }
-        let piece = match found {
+        let came_from = found.map(|(_, id)| id);
+        let continues = merge == Merge::SamePerson || came_from == last_from;
+        last_from = came_from;
+        let piece = match found.map(|(s, _)| s) {
             Some(s) => Shift {
                 start,
                 end,
@@ -186,14 +220,15 @@ fn sweep(sources: &[Vec<Shift>], from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<
                 end,
             },
         };
-        push_merged(&mut out, piece);
+        push_merged(&mut out, piece, continues);
     }
     out
 }
 
-/// Appends `piece`, extending the last entry instead when it continues it.
-fn push_merged(out: &mut Vec<Shift>, piece: Shift) {
-    if let Some(last) = out.last_mut() {
+/// Appends `piece`, extending the last entry instead when it may (`continues`) and does
+/// continue it.
+fn push_merged(out: &mut Vec<Shift>, piece: Shift, continues: bool) {
+    if let Some(last) = out.last_mut().filter(|_| continues) {
         if last.end == piece.start
             && last.person == piece.person
             && last.source == piece.source

@@ -3,15 +3,19 @@
 //! and the entry's start so a re-import updates instead of duplicating, CRLF line ends, lines
 //! folded at 75 octets and text escaped.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 
+use super::combine::{pieces, Merge};
 use super::local::{local_at, resolve};
-use super::{final_schedule, on_call_at, ScheduleError, Shift};
+use super::{ScheduleError, Shift, MAX_RANGE_DAYS};
 use crate::rotation::parse::parse_zone;
-use crate::rotation::{rotation_errors, Rotation};
+use crate::rotation::{rotation_errors, Rotation, MAX_SHIFT_HOURS};
 
 /// The longest line in octets, without its CRLF (RFC 5545 §3.1).
 const MAX_LINE_OCTETS: usize = 75;
+
+/// The most days one calendar holds: the margins either side stay within the range limit.
+pub const MAX_CALENDAR_DAYS: i64 = MAX_RANGE_DAYS - 2 * (MAX_SHIFT_HOURS as i64) / 24;
 
 /// The date it is at `now` in the rotation's zone: the calendar's default first day.
 pub fn local_today(r: &Rotation, now: DateTime<Utc>) -> Result<NaiveDate, ScheduleError> {
@@ -27,23 +31,24 @@ pub fn ics(
     now: DateTime<Utc>,
 ) -> Result<String, ScheduleError> {
     let tz = zone(r)?;
-    let last = from.checked_add_days(Days::new(u64::from(days)));
+    if i64::from(days) > MAX_CALENDAR_DAYS || days == 0 {
+        return Err(ScheduleError::RangeTooLong {
+            from: from.to_string(),
+            to: format!("{days} days later"),
+            limit: MAX_CALENDAR_DAYS,
+        });
+    }
     let start = resolve(tz, from.and_time(NaiveTime::MIN));
-    let end = last.map_or(DateTime::<Utc>::MAX_UTC, |d| {
-        resolve(tz, d.and_time(NaiveTime::MIN))
-    });
-    let mut entries: Vec<Shift> = final_schedule(r, start, end)?
+    let last = from.checked_add_days(Days::new(u64::from(days)));
+    let end = resolve(tz, last.unwrap_or(NaiveDate::MAX).and_time(NaiveTime::MIN));
+    // One event per shift (or window, or override), computed with a margin of the longest
+    // shift either side: an event cut by the calendar's ends keeps its own start and end, so
+    // its UID does not depend on the day the calendar starts.
+    let margin = Duration::hours(i64::from(MAX_SHIFT_HOURS));
+    let entries: Vec<Shift> = pieces(r, start - margin, end + margin, Merge::SameShift)?
         .into_iter()
-        .filter(|s| s.person.is_some())
+        .filter(|s| s.person.is_some() && s.end > start && s.start < end)
         .collect();
-    // Entries cut by the calendar's ends get their whole stretch back, so an event's start
-    // (and with it its UID) does not depend on the day the calendar starts.
-    if let Some(first) = entries.first_mut().filter(|s| s.start == start) {
-        first.start = on_call_at(r, start)?.start;
-    }
-    if let Some(last) = entries.last_mut().filter(|s| s.end == end) {
-        last.end = on_call_at(r, end - chrono::Duration::seconds(1))?.end;
-    }
     let stamp = stamp(now);
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),

@@ -44,13 +44,16 @@ pub fn rotation_on_call(
     rotation_id: &str,
     at: DateTime<Utc>,
 ) -> Result<OnCall, ScheduleError> {
-    let inv = inventory::load(store)?;
-    let r = inv
+    on_call_at(&stored_rotation(store, rotation_id)?, at)
+}
+
+/// The stored rotation `rotation_id`.
+pub fn stored_rotation(store: &Store, rotation_id: &str) -> Result<Rotation, ScheduleError> {
+    inventory::load(store)?
         .rotations
-        .iter()
+        .into_iter()
         .find(|r| r.id == rotation_id)
-        .ok_or_else(|| ScheduleError::UnknownRotation(rotation_id.to_owned()))?;
-    on_call_at(r, at)
+        .ok_or_else(|| ScheduleError::UnknownRotation(rotation_id.to_owned()))
 }
 
 /// Who was (or is, or will be) on call for the stored workflow `workflow_id` at `at`, through

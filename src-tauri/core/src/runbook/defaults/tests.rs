@@ -80,6 +80,7 @@ fn shipped_runbooks_cover_every_critical_demo_workflow_in_the_audit() {
         &inv,
         &AuditContext {
             runbook_coverage: Some(coverage),
+            ..Default::default()
         },
     );
     let gaps: Vec<_> = findings

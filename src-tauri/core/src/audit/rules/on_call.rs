@@ -1,0 +1,83 @@
+//! The on-call rules: a critical workflow whose owner rotation leaves a gap in the coming
+//! days, and a rotation resting on one person.
+
+use std::collections::BTreeSet;
+
+use chrono::{Duration, Utc};
+
+use super::super::{AuditContext, Finding, FindingKind, Severity, ON_CALL_LOOKAHEAD_DAYS};
+use crate::inventory::{Criticality, Inventory};
+use crate::rotation::{format_instant, schedule, Rotation};
+
+pub fn on_call_findings(inv: &Inventory, ctx: &AuditContext, out: &mut Vec<Finding>) {
+    let now = ctx.now.unwrap_or_else(Utc::now);
+    let until = now + Duration::days(ON_CALL_LOOKAHEAD_DAYS);
+    for w in inv
+        .workflows
+        .iter()
+        .filter(|w| w.criticality == Criticality::Critical)
+    {
+        let Some(r) = w
+            .owner
+            .as_ref()
+            .and_then(|o| inv.rotations.iter().find(|r| &r.id == o))
+        else {
+            continue;
+        };
+        // A rotation with nobody at all is already its own finding.
+        if people(r).is_empty() {
+            continue;
+        }
+        // Stored rotations are valid; one that is not is reported by validation, not here.
+        let Ok(gaps) = schedule::gaps(r, now, until) else {
+            continue;
+        };
+        if let Some((start, end)) = gaps.first() {
+            let more = match gaps.len() {
+                1 => String::new(),
+                n => format!(" (the first of {n} gaps)"),
+            };
+            out.push(Finding {
+                workflow: Some(w.id.clone()),
+                criticality: Some(w.criticality),
+                rotation: Some(r.id.clone()),
+                endpoint: None,
+                kind: FindingKind::OnCallGap,
+                severity: Severity::High,
+                message: format!(
+                    "its owner rotation '{}' has nobody on call from {} to {}{more}, within the next {ON_CALL_LOOKAHEAD_DAYS} days",
+                    r.id,
+                    format_instant(*start),
+                    format_instant(*end)
+                ),
+            });
+        }
+    }
+    for r in &inv.rotations {
+        let people = people(r);
+        if let [only] = people.iter().collect::<Vec<_>>()[..] {
+            // Tied to no workflow, so it never fails the audit on its own.
+            out.push(Finding {
+                workflow: None,
+                criticality: None,
+                rotation: Some(r.id.clone()),
+                endpoint: None,
+                kind: FindingKind::SingleMemberRotation,
+                severity: Severity::Low,
+                message: format!(
+                    "rotation '{}' has one member, {only}: nobody covers when they are away",
+                    r.id
+                ),
+            });
+        }
+    }
+}
+
+/// Everyone on the rotation's base layer and its other layers, once each.
+fn people(r: &Rotation) -> BTreeSet<&str> {
+    r.members
+        .iter()
+        .chain(r.layers.iter().flat_map(|l| &l.members))
+        .map(|m| m.name.as_str())
+        .collect()
+}
