@@ -1,11 +1,13 @@
 //! On-call schedules in the real window: an override made from the calendar in two clicks
-//! shows in the final schedule, in SQLite and as "on call now" on the dashboard; the rotation
+//! shows in the final schedule, in SQLite and as "on call now" on the dashboard, and the
+//! keyboard removes it again; the rotation
 //! editor shows a layer's errors beside its fields and stores the layer.
 
 use std::time::Duration;
 
 use brownout_e2e::{App, TestResult};
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::Locator;
 
 const WAIT: Duration = Duration::from_secs(10);
@@ -106,6 +108,26 @@ async fn override_the_current_slot(app: &App) -> TestResult {
         .text()
         .await?;
     assert!(line.contains(&picked), "{line}");
+
+    // Back in the calendar, the keyboard removes it: Enter on its bar, Enter on the confirmation.
+    app.click("nav-rotations").await?;
+    let bar = app.testid("override-bar").await?;
+    bar.send_keys(&Key::Enter.to_string()).await?;
+    app.testid("confirm-delete")
+        .await?
+        .send_keys(&Key::Enter.to_string())
+        .await?;
+    app.eventually("the override to go", WAIT, || async {
+        let bars = app.all("[data-testid=override-bar]").await.ok()?;
+        bars.is_empty().then_some(())
+    })
+    .await?;
+    let left: i64 = app.read_db().query_row(
+        "SELECT count(*) FROM rotation_overrides WHERE rotation_id = ?",
+        [ROTATION],
+        |r| r.get(0),
+    )?;
+    assert_eq!(left, 0);
     Ok(())
 }
 
