@@ -207,11 +207,15 @@ async fn add_a_layer(app: &App) -> TestResult {
         serde_json::json!([{"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "from": "20:00", "to": "08:00"}])
     );
 
-    // The calendar of that rotation gains the layer's row.
-    app.testid("calendar-of")
-        .await?
-        .select_by_value("support-ai")
-        .await?;
+    // The rotation's name in the dashboard's on-call list opens its calendar, with the layer's row.
+    app.click("nav-dashboard").await?;
+    app.wait_for(
+        "[data-testid=oncall-entry][data-rotation=support-ai] [data-testid=oncall-calendar]",
+        WAIT,
+    )
+    .await?
+    .click()
+    .await?;
     app.wait_for("[data-testid=calendar][data-rotation=support-ai] [data-testid=calendar-row][data-row=layer-0]", WAIT)
         .await?;
     Ok(())
