@@ -12,6 +12,7 @@ pub mod app;
 pub mod audit;
 pub mod drill;
 pub mod inventory;
+pub mod rotations;
 pub mod runbooks;
 pub mod secrets;
 pub mod settings;
@@ -80,6 +81,10 @@ macro_rules! ipc_surface {
         use brownout_core::incident::TimelineEvent;
         #[allow(unused_imports)]
         use brownout_core::inventory::{Endpoint, Inventory, Rotation, Vendor, Workflow};
+        #[allow(unused_imports)]
+        use brownout_core::rotation::Override;
+        #[allow(unused_imports)]
+        use crate::commands::rotations::{OnCallNow, RotationCalendar};
         #[allow(unused_imports)]
         use brownout_core::runbook::service::{RunbookPreview, RunbookView};
         #[allow(unused_imports)]
