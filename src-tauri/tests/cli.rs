@@ -26,7 +26,14 @@ fn help_lists_every_subcommand() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let help = text(&out.stdout);
-    for sub in ["inventory", "audit", "runbook", "oncall", "rotation", "simulate"] {
+    for sub in [
+        "inventory",
+        "audit",
+        "runbook",
+        "oncall",
+        "rotation",
+        "simulate",
+    ] {
         assert!(
             help.contains(&format!("\n  {sub} ")),
             "--help lacks {sub}:\n{help}"
