@@ -13,6 +13,7 @@ pub mod audit;
 pub mod drill;
 pub mod health;
 pub mod inventory;
+pub mod rotations;
 pub mod runbooks;
 pub mod secrets;
 pub mod settings;
@@ -85,6 +86,9 @@ macro_rules! ipc_surface {
         use brownout_core::probe::board::{EndpointLive, HealthBoard};
         #[allow(unused_imports)]
         use brownout_core::probe::history::HeatCell;
+        use brownout_core::rotation::Override;
+        #[allow(unused_imports)]
+        use crate::commands::rotations::{OnCallNow, RotationCalendar};
         #[allow(unused_imports)]
         use brownout_core::runbook::service::{RunbookPreview, RunbookView};
         #[allow(unused_imports)]

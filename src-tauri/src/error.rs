@@ -6,6 +6,7 @@ use brownout_core::inventory::{FieldError, InventoryError};
 use brownout_core::probe::history::HistoryError;
 use brownout_core::probe::monitor::MonitorError;
 use brownout_core::probe::request::CredentialError;
+use brownout_core::rotation::schedule::ScheduleError;
 use brownout_core::runbook::RunbookError;
 use brownout_core::settings::SettingsError;
 use brownout_core::store::StoreError;
@@ -33,6 +34,16 @@ impl IpcError {
         }
     }
 
+    /// An `invalid` error about one argument of a command, named as its field.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        let error = FieldError::new(field, message);
+        Self {
+            code: Code::Invalid,
+            message: format!("{}: {}", error.field, error.message),
+            fields: vec![error],
+        }
+    }
+
     fn with_fields(mut self, fields: Vec<FieldError>) -> Self {
         self.fields = fields;
         self
@@ -57,6 +68,19 @@ impl From<InventoryError> for IpcError {
         match e {
             InventoryError::Invalid { errors, .. } => base.with_fields(errors),
             _ => base,
+        }
+    }
+}
+
+impl From<ScheduleError> for IpcError {
+    fn from(e: ScheduleError) -> Self {
+        match e {
+            ScheduleError::Inventory(e) => e.into(),
+            ScheduleError::Invalid { ref errors, .. } => {
+                let fields = errors.clone();
+                Self::of(&e).with_fields(fields)
+            }
+            other => Self::of(&other),
         }
     }
 }

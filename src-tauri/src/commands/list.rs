@@ -24,6 +24,10 @@ ipc_surface! {
         inventory::workflow_delete[state](id: String) -> ();
         inventory::rotation_save[state](original_id: Option<String>, rotation: Rotation) -> Rotation;
         inventory::rotation_delete[state](id: String) -> ();
+        rotations::rotation_calendar[state](id: String, from: String, days: u32) -> RotationCalendar;
+        rotations::rotation_override_add[state](id: String, value: Override) -> Rotation;
+        rotations::rotation_override_remove[state](id: String, index: u32) -> Rotation;
+        rotations::oncall_now[state]() -> Vec<OnCallNow>;
         audit::audit_run[state]() -> AuditReport;
         settings::settings_get[state]() -> Settings;
         settings::settings_save[app, state](settings: Settings) -> Settings;

@@ -18,6 +18,18 @@ findings: Array<Finding>,
  */
 fails: boolean, };
 
+export type CalendarLayer = { 
+/**
+ * `null` for the base layer.
+ */
+name: string | null, time_zone: string, shifts: Array<Shift>, };
+
+export type CalendarOverride = { index: number, name: string, contact: string, 
+/**
+ * UTC, RFC 3339, clipped to the calendar's range.
+ */
+start: string, end: string, };
+
 export type ChainHealth = { workflow: string, name: string, criticality: Criticality, 
 /**
  * Primary first, then fallbacks in order.
@@ -209,6 +221,27 @@ export type LinkRole = "primary" | "fallback" | "strategy";
 
 export type Note = { text: string, };
 
+export type OnCall = { person: string | null, contact: string | null, 
+/**
+ * The rotation's id.
+ */
+rotation: string, source: Source | null, layer: string | null, start: string, end: string, };
+
+export type OnCallNow = { 
+/**
+ * The rotation's id and name.
+ */
+rotation: string, rotation_name: string, 
+/**
+ * The ids of the workflows the rotation owns.
+ */
+workflows: Array<string>, 
+/**
+ * The person (or the gap) now, with the stretch's start and end; `null` with `problem`
+ * when the schedule cannot be computed.
+ */
+now: OnCall | null, problem: string | null, };
+
 export type Override = { name: string, contact: string, from: string, to: string, };
 
 export type ProbeConfig = { 
@@ -277,6 +310,32 @@ start: string, members: Array<RotationMember>,
  * Empty: the base layer has someone on call all the time.
  */
 restrictions: Array<Restriction>, layers: Array<Layer>, overrides: Array<Override>, };
+
+export type RotationCalendar = { 
+/**
+ * The rotation's id.
+ */
+rotation: string, 
+/**
+ * The rotation's own zone (its base layer's).
+ */
+time_zone: string, 
+/**
+ * UTC, RFC 3339.
+ */
+from: string, to: string, 
+/**
+ * The base layer first, then each extra layer in order, each as if it were alone.
+ */
+layers: Array<CalendarLayer>, 
+/**
+ * Every override that overlaps the range, clipped to it.
+ */
+overrides: Array<CalendarOverride>, 
+/**
+ * Who is on call, all layers and overrides combined; gaps as `person: null`.
+ */
+final_schedule: Array<Shift>, };
 
 export type RotationMember = { name: string, contact?: string, };
 
@@ -349,6 +408,22 @@ time_zone: string,
 simulated: boolean, };
 
 export type Severity = "high" | "medium" | "low";
+
+export type Shift = { person: string | null, contact: string | null, 
+/**
+ * `None` in a gap.
+ */
+source: Source | null, 
+/**
+ * The layer's name; `None` for the base layer, an override and a gap.
+ */
+layer: string | null, 
+/**
+ * UTC, RFC 3339 with `Z`, whole seconds.
+ */
+start: string, end: string, };
+
+export type Source = "override" | "layer";
 
 export type StepChange = { 
 /**

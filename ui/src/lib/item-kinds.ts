@@ -3,6 +3,7 @@ import { app } from './app-state.svelte';
 import { api } from './ipc';
 import { blankToUndefined, blankWorkflow } from './forms';
 import { prepareProbe } from './probe-form';
+import { prepareRotation, todayIn } from './schedule-form';
 import type { Endpoint, Rotation, Vendor, Workflow } from './ipc-types';
 import type { Item, ItemKind } from './editor.svelte';
 
@@ -64,14 +65,12 @@ export const workflowKind = kindOf<Workflow>('workflow', {
 });
 
 export const rotationKind = kindOf<Rotation>('rotation', {
-  blank: () => ({ id: '', name: '', time_zone: app.settings?.time_zone ?? 'UTC', shift_hours: 168, handoff: '09:00', start: '2026-01-05', members: [], restrictions: [], layers: [], overrides: [] }),
-  deleteMessage: 'The rotation and its members are removed.',
-  // Numbers as numbers; a member without a contact has no `contact` key.
-  prepare: (r) => ({
-    ...r,
-    shift_hours: Number(r.shift_hours),
-    members: r.members.map((m) => (m.contact?.trim() ? m : { name: m.name })),
-  }),
+  blank: () => {
+    const zone = app.settings?.time_zone ?? 'UTC';
+    return { id: '', name: '', time_zone: zone, shift_hours: 168, handoff: '09:00', start: todayIn(zone), members: [], restrictions: [], layers: [], overrides: [] };
+  },
+  deleteMessage: 'The rotation, its members, layers and overrides are removed.',
+  prepare: prepareRotation,
   save: (originalId, r) => api.saveRotation(originalId, r),
   remove: (id) => api.deleteRotation(id),
 });

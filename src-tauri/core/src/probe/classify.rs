@@ -67,6 +67,12 @@ pub fn classify(
     latency_slo_ms: u32,
     ctx: &ProbeContext<'_>,
 ) -> Classified {
+    // Bedrock's runtime has no model list, so its `models` probe sends a Converse request
+    // (see `request::build`) and its reply is read as one.
+    let kind = match (style, kind) {
+        (ApiStyle::Bedrock, ProbeKind::Models) => ProbeKind::Chat,
+        _ => kind,
+    };
     classify_shape(ReplyShape::of(style), kind, outcome, latency_slo_ms, ctx)
 }
 

@@ -4,7 +4,7 @@
 
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { call } from './call';
-import type { AppInfo, AuditReport, Document, DrillState, Endpoint, EndpointLive, Fault, HealthBoard, HealthChanged, HeatCell, Inventory, Rotation, RunbookPreview, RunbookQuery, RunbookSummary, RunbookView, RunbooksChanged, Settings, StepMark, TimelineEvent, Vendor, Walkthrough, Workflow } from '../ipc-types';
+import type { AppInfo, AuditReport, Document, DrillState, Endpoint, EndpointLive, Fault, HealthBoard, HealthChanged, HeatCell, Inventory, OnCallNow, Override, Rotation, RotationCalendar, RunbookPreview, RunbookQuery, RunbookSummary, RunbookView, RunbooksChanged, Settings, StepMark, TimelineEvent, Vendor, Walkthrough, Workflow } from '../ipc-types';
 
 /** Every command the shell offers; each throws an `IpcFailure` when it fails. */
 export const commands = {
@@ -18,6 +18,10 @@ export const commands = {
   workflowDelete: (id: string): Promise<void> => call<void>('workflow_delete', { id }),
   rotationSave: (originalId: string | null, rotation: Rotation): Promise<Rotation> => call<Rotation>('rotation_save', { originalId, rotation }),
   rotationDelete: (id: string): Promise<void> => call<void>('rotation_delete', { id }),
+  rotationCalendar: (id: string, from: string, days: number): Promise<RotationCalendar> => call<RotationCalendar>('rotation_calendar', { id, from, days }),
+  rotationOverrideAdd: (id: string, value: Override): Promise<Rotation> => call<Rotation>('rotation_override_add', { id, value }),
+  rotationOverrideRemove: (id: string, index: number): Promise<Rotation> => call<Rotation>('rotation_override_remove', { id, index }),
+  oncallNow: (): Promise<Array<OnCallNow>> => call<Array<OnCallNow>>('oncall_now'),
   auditRun: (): Promise<AuditReport> => call<AuditReport>('audit_run'),
   settingsGet: (): Promise<Settings> => call<Settings>('settings_get'),
   settingsSave: (settings: Settings): Promise<Settings> => call<Settings>('settings_save', { settings }),
@@ -50,6 +54,10 @@ export type CommandName =
   | 'workflow_delete'
   | 'rotation_save'
   | 'rotation_delete'
+  | 'rotation_calendar'
+  | 'rotation_override_add'
+  | 'rotation_override_remove'
+  | 'oncall_now'
   | 'audit_run'
   | 'settings_get'
   | 'settings_save'

@@ -1,7 +1,7 @@
 // The UI's facade over the generated client (`commands.gen.ts`, made from the shell's one
 // declaration of its commands); views call `api.*` and `runbooks.*`, never `invoke`.
 import { commands } from './commands.gen';
-import type { Endpoint, Fault, Rotation, Settings, Vendor, Workflow } from '../ipc-types';
+import type { Endpoint, Fault, Override, Rotation, Settings, Vendor, Workflow } from '../ipc-types';
 
 export { IpcFailure, call, describe, describeFailure, type FailureCode } from './call';
 export { commands, events } from './commands.gen';
@@ -20,6 +20,10 @@ export const api = {
   saveRotation: (originalId: string | null, rotation: Rotation) =>
     commands.rotationSave(originalId, rotation),
   deleteRotation: (id: string) => commands.rotationDelete(id),
+  rotationCalendar: (id: string, from: string, days: number) => commands.rotationCalendar(id, from, days),
+  addOverride: (rotationId: string, value: Override) => commands.rotationOverrideAdd(rotationId, value),
+  removeOverride: (rotationId: string, index: number) => commands.rotationOverrideRemove(rotationId, index),
+  onCallNow: () => commands.oncallNow(),
   audit: () => commands.auditRun(),
   settings: () => commands.settingsGet(),
   saveSettings: (settings: Settings) => commands.settingsSave(settings),

@@ -262,3 +262,16 @@ fn a_sample_carries_the_classified_facts() {
 mod excerpts;
 mod properties;
 mod vendors;
+
+#[test]
+fn a_bedrock_models_probe_is_read_as_the_converse_reply_it_sent() {
+    let converse = r#"{"output":{"message":{"role":"assistant","content":[{"text":"ok"}]}},"stopReason":"max_tokens","usage":{"inputTokens":3,"outputTokens":1,"totalTokens":4}}"#;
+    let ctx = ProbeContext {
+        config: &ProbeConfig::default(),
+        credential: None,
+        now: now(),
+    };
+    let outcome = Outcome::Reply(reply(200, JSON, converse));
+    let sample = classify(ApiStyle::Bedrock, ProbeKind::Models, &outcome, 0, &ctx);
+    assert_eq!(sample.reason, Reason::Ok, "{:?}", sample.error_excerpt);
+}
