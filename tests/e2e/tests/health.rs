@@ -73,20 +73,26 @@ async fn probe_until(
     Err(format!("{endpoint} never showed {health} after {tries} probes").into())
 }
 
-/// `workflow`'s chain on the current view: the index of the link in use and its summary.
-async fn chain_now(
-    app: &App,
-    workflow: &str,
-) -> Result<(String, String), Box<dyn std::error::Error>> {
-    let chain = app
-        .wait_for(
-            &format!("[data-testid=chain-health][data-workflow='{workflow}']"),
-            WAIT,
-        )
-        .await?;
-    let in_use = chain.attr("data-in-use").await?.unwrap_or_default();
-    let summary = text_in(&chain, "chain-summary").await?;
-    Ok((in_use, summary))
+/// Waits until `workflow`'s chain on the current view uses link `in_use` (its index), and
+/// returns the chain's summary sentence.
+async fn chain_using(app: &App, workflow: &str, in_use: &str) -> Result<String, String> {
+    let css = format!(
+        "[data-testid=chain-health][data-workflow='{workflow}'][data-in-use='{in_use}'] [data-testid=chain-summary]"
+    );
+    app.eventually(
+        &format!("{workflow} to use link {in_use}"),
+        WAIT,
+        || async {
+            app.client
+                .find(Locator::Css(&css))
+                .await
+                .ok()?
+                .text()
+                .await
+                .ok()
+        },
+    )
+    .await
 }
 
 /// The applicability of step `step` of the walk through the runbook in `file` titled `title`.
@@ -128,8 +134,7 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
             probe_until(app, endpoint, "healthy", 3).await?;
         }
         app.click("nav-dashboard").await?;
-        let (in_use, summary) = chain_now(app, "support-chat").await?;
-        assert_eq!(in_use, "0", "{summary}");
+        chain_using(app, "support-chat", "0").await?;
         assert_eq!(
             step_applicability(app, "google-gemini.md", "shift-ticket-search").await?,
             "applicable"
@@ -148,15 +153,13 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
 
         // The critical support chat moves to its next healthy fallback, Gemini Flash.
         app.click("nav-dashboard").await?;
-        let (in_use, summary) = chain_now(app, "support-chat").await?;
-        assert_eq!(in_use, "2", "{summary}");
+        let summary = chain_using(app, "support-chat", "2").await?;
         assert_eq!(
             summary,
             "Primary openai-gpt-4o is degraded: uses fallback google-gemini-flash."
         );
         app.click("nav-workflows").await?;
-        let (in_use, _) = chain_now(app, "support-chat").await?;
-        assert_eq!(in_use, "2");
+        chain_using(app, "support-chat", "2").await?;
 
         // The fallback in use is healthy on the board and for the command line alike.
         app.click("nav-health").await?;
@@ -193,8 +196,7 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
             probe_until(app, endpoint, "healthy", 3).await?;
         }
         app.click("nav-dashboard").await?;
-        let (in_use, summary) = chain_now(app, "support-chat").await?;
-        assert_eq!(in_use, "0", "{summary}");
+        let summary = chain_using(app, "support-chat", "0").await?;
         assert_eq!(summary, "Uses its primary openai-gpt-4o.");
         assert_eq!(
             step_applicability(app, "google-gemini.md", "shift-ticket-search").await?,

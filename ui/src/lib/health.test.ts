@@ -6,6 +6,7 @@ import {
   chainAlarm,
   chainKnown,
   chainSummary,
+  chainUse,
   compact,
   duration,
   headroomText,
@@ -123,6 +124,14 @@ function chain(links: ChainLink[], in_use: number | null, criticality: ChainHeal
   };
 }
 
+describe('chain in use', () => {
+  it('is the first healthy endpoint, else the first strategy, else none', () => {
+    expect(chainUse([link('a', 'degraded', 'primary'), strategy('s'), link('b', 'healthy')])).toEqual({ in_use: 2, has_healthy_endpoint: true });
+    expect(chainUse([link('a', 'down', 'primary'), strategy('s'), link('b', 'unknown')])).toEqual({ in_use: 1, has_healthy_endpoint: false });
+    expect(chainUse([link('a', 'down', 'primary')])).toEqual({ in_use: null, has_healthy_endpoint: false });
+  });
+});
+
 describe('chain summary', () => {
   it('names the primary when it is in use', () => {
     expect(chainSummary(chain([link('gpt', 'healthy', 'primary'), link('claude', 'healthy')], 0))).toBe('Uses its primary gpt.');
@@ -189,6 +198,10 @@ describe('board updates', () => {
     expect(after.vendors[0].endpoints[0].health).toBe('degraded');
     expect(after.vendors[0].endpoints[1]).toBe(before.vendors[0].endpoints[1]);
     expect(after.chains[0].links.map((l) => l.health)).toEqual(['degraded', 'down']);
+    // Neither link is healthy any more: the chain has nothing in use.
+    expect(after.chains[0]).toMatchObject({ in_use: null, has_healthy_endpoint: false });
+    const back = withEndpoint(after, live('claude', 'healthy'));
+    expect(back.chains[0]).toMatchObject({ in_use: 1, has_healthy_endpoint: true });
     // The board it came from is unchanged.
     expect(before.vendors[0].endpoints[0].health).toBe('healthy');
   });

@@ -109,9 +109,8 @@ export function spendText(probesPerDay: number, tokensPerDay: number): string {
 }
 
 /**
- * The board with one endpoint's new live state in place (its row, and the health of every
- * chain link naming it). Which link a chain uses is the shell's to say, so the caller reloads
- * the board for that; this keeps the rows current meanwhile.
+ * The board with one endpoint's new live state in place: its row, the health of every chain
+ * link naming it, and so the link those chains use. The caller reloads the board to confirm.
  */
 export function withEndpoint(board: HealthBoard, live: EndpointLive): HealthBoard {
   const swap = (e: EndpointLive) => (e.endpoint === live.endpoint ? live : e);
@@ -122,11 +121,23 @@ export function withEndpoint(board: HealthBoard, live: EndpointLive): HealthBoar
       status_page: v.status_page ? swap(v.status_page) : null,
       endpoints: v.endpoints.map(swap),
     })),
-    chains: board.chains.map((c) => ({
-      ...c,
-      links: c.links.map((l) => (l.endpoint === live.endpoint ? { ...l, health: live.health } : l)),
-    })),
+    chains: board.chains.map((c) => {
+      if (!c.links.some((l) => l.endpoint === live.endpoint)) return c;
+      const links = c.links.map((l) => (l.endpoint === live.endpoint ? { ...l, health: live.health } : l));
+      return { ...c, links, ...chainUse(links) };
+    }),
   };
+}
+
+/**
+ * The link a chain uses, by the shell's rule: the first healthy endpoint, else the first
+ * strategy, else none. Lets a pushed change move the chain at once; the reloaded board confirms.
+ */
+export function chainUse(links: ChainLink[]): Pick<ChainHealth, 'in_use' | 'has_healthy_endpoint'> {
+  const healthy = links.findIndex((l) => l.role !== 'strategy' && l.health === 'healthy');
+  const strategy = links.findIndex((l) => l.role === 'strategy');
+  const in_use = healthy >= 0 ? healthy : strategy >= 0 ? strategy : null;
+  return { in_use, has_healthy_endpoint: healthy >= 0 };
 }
 
 /** How many endpoints are in each state, for the board's summary line. */
