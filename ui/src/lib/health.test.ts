@@ -18,7 +18,7 @@ import {
   withEndpoint,
 } from './health';
 import { healthLabels, linkRoleLabels, reasonLabels, valuesOf } from './enums';
-import type { ChainHealth, ChainLink, EndpointLive, HealthBoard } from './ipc-types';
+import type { ChainHealth, ChainLink, EndpointLive, HealthBoard, RateLimit } from './ipc-types';
 
 /** The serde names of a Rust enum's variants (snake_case), read from its source. */
 function variants(source: string, name: string): string[] {
@@ -72,6 +72,10 @@ describe('numbers in words', () => {
   it('states the rate-limit headroom the vendor reported, or nothing', () => {
     expect(headroomText(undefined)).toBeNull();
     expect(headroomText({})).toBeNull();
+    // Absent values may arrive as null.
+    const nulls = { remaining_requests: null, remaining_tokens: null, requests_reset_s: null, tokens_reset_s: null };
+    expect(headroomText(nulls as unknown as RateLimit)).toBeNull();
+    expect(headroomText({ ...nulls, remaining_tokens: 5 } as unknown as RateLimit)).toBe('5 tokens left');
     expect(headroomText({ remaining_requests: 42, requests_reset_s: 30, remaining_tokens: 9500 })).toBe(
       '42 requests left (resets in 30s) · 9.5k tokens left',
     );

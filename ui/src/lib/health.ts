@@ -31,12 +31,13 @@ export function compact(n: number): string {
 export function headroomText(rl: RateLimit | undefined): string | null {
   if (!rl) return null;
   const parts: string[] = [];
-  if (rl.remaining_requests !== undefined) {
-    const reset = rl.requests_reset_s !== undefined ? ` (resets in ${duration(rl.requests_reset_s)})` : '';
+  // The shell sends absent values as null or leaves them out: `!= null` covers both.
+  if (rl.remaining_requests != null) {
+    const reset = rl.requests_reset_s != null ? ` (resets in ${duration(rl.requests_reset_s)})` : '';
     parts.push(`${compact(rl.remaining_requests)} ${rl.remaining_requests === 1 ? 'request' : 'requests'} left${reset}`);
   }
-  if (rl.remaining_tokens !== undefined) {
-    const reset = rl.tokens_reset_s !== undefined ? ` (resets in ${duration(rl.tokens_reset_s)})` : '';
+  if (rl.remaining_tokens != null) {
+    const reset = rl.tokens_reset_s != null ? ` (resets in ${duration(rl.tokens_reset_s)})` : '';
     parts.push(`${compact(rl.remaining_tokens)} ${rl.remaining_tokens === 1 ? 'token' : 'tokens'} left${reset}`);
   }
   return parts.length ? parts.join(' · ') : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparkline, sparklineLabel } from './sparkline';
+import { minTop, sparkline, sparklineLabel } from './sparkline';
 import type { LatencyPoint } from './ipc-types';
 
 const pt = (p50_ms: number, p95_ms: number, i = 0): LatencyPoint => ({ at: `2026-03-01T12:${String(i).padStart(2, '0')}:00Z`, p50_ms, p95_ms });
@@ -28,9 +28,15 @@ describe('sparkline scaling', () => {
   });
 
   it('draws nothing without points and never divides by zero', () => {
-    expect(sparkline([], 100, 20)).toEqual({ p50: '', p95: '', max: 1 });
+    expect(sparkline([], 100, 20)).toEqual({ p50: '', p95: '', max: minTop });
     const zero = sparkline([pt(0, 0), pt(0, 0, 1)], 10, 10, 0);
     expect(coords(zero.p95).every(([, y]) => y === 10)).toBe(true);
+  });
+
+  it('keeps a fast endpoint’s jitter small: the scale tops out at no less than 20 ms', () => {
+    const fast = sparkline([pt(0, 1), pt(1, 2, 1)], 10, 20, 0);
+    expect(fast.max).toBe(minTop);
+    expect(coords(fast.p95).map(([, y]) => y)).toEqual([19, 18]);
   });
 
   it('says what it shows in words', () => {

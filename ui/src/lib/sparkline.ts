@@ -5,9 +5,12 @@ export type Spark = {
   /** SVG polyline points (`x,y x,y …`) of each series; empty with fewer than one point. */
   p50: string;
   p95: string;
-  /** The top of the scale, in ms (the largest p95, at least 1). */
+  /** The top of the scale, in ms: the largest p95, at least `minTop`. */
   max: number;
 };
+
+/** The smallest top of the scale: a few ms of jitter on a fast endpoint stays a flat line. */
+export const minTop = 20;
 
 /**
  * Places the points left to right at even steps (they are per-minute buckets, oldest first)
@@ -15,7 +18,7 @@ export type Spark = {
  * single point is drawn as a flat line across the box.
  */
 export function sparkline(points: LatencyPoint[], width: number, height: number, pad = 2): Spark {
-  const max = Math.max(1, ...points.map((p) => Math.max(p.p95_ms, p.p50_ms)));
+  const max = Math.max(minTop, ...points.map((p) => Math.max(p.p95_ms, p.p50_ms)));
   if (points.length === 0) return { p50: '', p95: '', max };
   const w = width - 2 * pad;
   const h = height - 2 * pad;
