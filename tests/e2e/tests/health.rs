@@ -263,3 +263,36 @@ async fn set_fault(app: &App, vendor: &str, fault: &str) -> TestResult {
         .await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_vendors_peak_hours_open_from_the_keyboard_and_switch_metric() {
+    in_app("health_heatmap", async |app| {
+        app.click("nav-health").await?;
+        let toggle = app
+            .wait_for(
+                "[data-testid=health-vendor][data-vendor=openai] [data-testid=toggle-heatmap]",
+                WAIT,
+            )
+            .await?;
+        assert_eq!(
+            toggle.attr("aria-expanded").await?.as_deref(),
+            Some("false")
+        );
+        // A button: Enter opens it as a click would.
+        toggle.send_keys("\u{E007}").await?;
+        let heat = app.testid("heatmap").await?;
+        assert_eq!(heat.attr("data-metric").await?.as_deref(), Some("latency"));
+        assert_eq!(toggle.attr("aria-expanded").await?.as_deref(), Some("true"));
+        app.click("heat-metric-throttle").await?;
+        app.wait_for("[data-testid=heatmap][data-metric=throttle]", WAIT)
+            .await?;
+        let pressed = app
+            .testid("heat-metric-throttle")
+            .await?
+            .attr("aria-pressed")
+            .await?;
+        assert_eq!(pressed.as_deref(), Some("true"));
+        Ok(())
+    })
+    .await;
+}
