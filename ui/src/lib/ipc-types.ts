@@ -113,7 +113,7 @@ rotation?: string,
  */
 endpoint?: string, kind: FindingKind, severity: Severity, message: string, };
 
-export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential";
+export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential" | "fallback_never_healthy";
 
 export type Health = "healthy" | "degraded" | "down" | "unknown";
 
