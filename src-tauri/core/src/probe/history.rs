@@ -111,8 +111,7 @@ pub(crate) mod sql {
         "SELECT endpoint_id, from_health, to_health, reason, at_s FROM probe_state_changes
              WHERE at_s >= ? ORDER BY at_s, id";
     // The window is a day of the 7 kept: reading it by time beats walking every endpoint.
-    pub const COUNTS_SINCE: &str =
-        "SELECT endpoint_id, count(*), sum(reason = 'ok')
+    pub const COUNTS_SINCE: &str = "SELECT endpoint_id, count(*), sum(reason = 'ok')
              FROM probe_samples INDEXED BY probe_samples_by_time
              WHERE at_s >= ? GROUP BY endpoint_id";
     pub const LAST_CHANGE: &str =
