@@ -69,7 +69,24 @@ fn probe_now_probes_at_once_and_the_board_shows_it() {
         name::endpoint_save,
         json!({"originalId": null, "endpoint": ep}),
     );
+    let events = {
+        use tauri::Listener;
+        let (tx, rx) = std::sync::mpsc::channel::<serde_json::Value>();
+        h._app.listen_any(
+            <brownout_shell::events::HealthChanged as brownout_shell::commands::Event>::NAME,
+            move |e| {
+                let _ = tx.send(serde_json::from_str(e.payload()).unwrap());
+            },
+        );
+        rx
+    };
     let live = h.ok(name::probe_now, json!({"endpoint": "local-check"}));
+    // The UI hears of it too (a minute is a bound for a loaded machine, not a speed claim).
+    let heard = events
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .unwrap();
+    assert_eq!(heard["endpoint"]["endpoint"], "local-check");
+    assert_eq!(heard["endpoint"]["health"], "healthy");
     assert_eq!(
         (live["health"].as_str(), live["reason"].as_str()),
         (Some("healthy"), Some("ok"))

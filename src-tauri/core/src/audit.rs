@@ -1,5 +1,6 @@
 //! The readiness audit: per workflow, what is missing before the next vendor incident.
 
+mod probes;
 mod rules;
 
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,8 @@ pub enum FindingKind {
     OnCallGap,
     /// A rotation has a single person: nobody covers when they are away.
     SingleMemberRotation,
+    /// A fallback whose probe ran in the last 24 hours without one healthy sample.
+    FallbackNeverHealthy,
 }
 
 /// How far ahead the audit looks for gaps in a critical workflow's on-call schedule.
@@ -108,8 +111,21 @@ pub struct AuditContext {
     pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// Audits the stored inventory.
+/// Audits the stored inventory and its probe history.
 pub fn run(store: &Store, ctx: &AuditContext) -> Result<AuditReport, InventoryError> {
+    run_at(store, ctx, chrono::Utc::now())
+}
+
+/// [`run`] as of `now` (the probe findings look at the 24 hours before it).
+pub fn run_at(
+    store: &Store,
+    ctx: &AuditContext,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<AuditReport, InventoryError> {
     let inv: Inventory = inventory::load(store)?;
-    Ok(AuditReport::from_findings(audit_inventory(&inv, ctx)))
+    let mut findings = audit_inventory(&inv, ctx);
+    let since = now - chrono::Duration::hours(probes::WINDOW_HOURS);
+    let counts = crate::probe::history::counts_since(store, since)?;
+    findings.extend(probes::never_healthy_fallbacks(&inv, &counts));
+    Ok(AuditReport::from_findings(findings))
 }

@@ -9,7 +9,7 @@ mod support {
 use std::sync::{Arc, Mutex};
 use std::time::Duration as StdDuration;
 
-use brownout_core::health::{Health, SharedHealth};
+use brownout_core::health::{Health, HealthLookup, SharedHealth};
 use brownout_core::inventory::{
     self, ApiStyle, Criticality, Endpoint, Inventory, Vendor, Workflow,
 };
@@ -291,7 +291,9 @@ async fn status_pages_are_probed_and_reloads_follow_the_inventory() {
     inv.endpoints[1].probe = Some(probe(2000));
     inventory::replace_all(&store, &inv).unwrap();
     m.reload().unwrap();
-    assert_eq!(m.health("a"), None);
+    // No longer probed: its live state is gone.
+    assert_eq!(m.health("a"), Some(Health::Unknown));
+    assert!(!m.live_view().contains_key("a"));
     let sample = m.probe_now("b").await.unwrap();
     assert_eq!(sample.reason, Reason::Ok);
     assert_eq!(m.health("b"), Some(Health::Healthy));

@@ -151,7 +151,7 @@ rotation?: string,
  */
 endpoint?: string, kind: FindingKind, severity: Severity, message: string, };
 
-export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential" | "on_call_gap" | "single_member_rotation";
+export type FindingKind = "no_owner" | "no_fallback" | "single_vendor_chain" | "failure_mode_incomplete" | "empty_rotation" | "no_runbook" | "plain_http_credential" | "on_call_gap" | "single_member_rotation" | "fallback_never_healthy";
 
 export type Health = "healthy" | "degraded" | "down" | "unknown";
 

@@ -110,6 +110,10 @@ pub(crate) mod sql {
     pub const CHANGES_SINCE: &str =
         "SELECT endpoint_id, from_health, to_health, reason, at_s FROM probe_state_changes
              WHERE at_s >= ? ORDER BY at_s, id";
+    // The window is a day of the 7 kept: reading it by time beats walking every endpoint.
+    pub const COUNTS_SINCE: &str = "SELECT endpoint_id, count(*), sum(reason = 'ok')
+             FROM probe_samples INDEXED BY probe_samples_by_time
+             WHERE at_s >= ? GROUP BY endpoint_id";
     pub const LAST_CHANGE: &str =
         "SELECT endpoint_id, from_health, to_health, reason, at_s FROM probe_state_changes
              WHERE endpoint_id = ? ORDER BY at_s DESC, id DESC LIMIT 1";
@@ -395,6 +399,31 @@ pub fn rollups(
             }
         }
         Ok(out)
+    })
+}
+
+/// How many samples an endpoint had over some time, and how many of them were healthy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SampleCounts {
+    pub samples: u32,
+    pub healthy: u32,
+}
+
+/// Per endpoint with samples at `since` or later, how many it had and how many were healthy.
+pub fn counts_since(
+    store: &Store,
+    since: DateTime<Utc>,
+) -> Result<std::collections::HashMap<String, SampleCounts>, StoreError> {
+    store.read(|c| {
+        let mut stmt = c.prepare(sql::COUNTS_SINCE)?;
+        let rows = rows::all(&mut stmt, [since.timestamp()], |r| {
+            let counts = SampleCounts {
+                samples: r.get(1)?,
+                healthy: r.get(2)?,
+            };
+            Ok((r.get::<_, String>(0)?, counts))
+        })?;
+        Ok(rows.into_iter().collect())
     })
 }
 

@@ -34,6 +34,19 @@ use crate::probe::{Outcome, Sample};
 use crate::store::Store;
 use probes::{probes, Probe};
 
+impl crate::health::HealthLookup for Monitor {
+    /// Live health of the endpoints this monitor probes; `unknown` for the inventory's other
+    /// endpoints; `None` for ids the inventory does not have.
+    fn health(&self, endpoint: &str) -> Option<Health> {
+        let state = self.state();
+        if let Some(t) = state.tracked.get(endpoint) {
+            return Some(t.live.health());
+        }
+        let known = state.inventory.endpoints.iter().any(|e| e.id == endpoint);
+        known.then_some(Health::Unknown)
+    }
+}
+
 /// How often finished hours are rolled up and old history is deleted.
 pub const PRUNE_EVERY_S: i64 = 3600;
 /// The longest the loop sleeps before looking again (a changed clock, a missed wake).
@@ -266,11 +279,6 @@ impl Monitor {
                 (id.clone(), entry)
             })
             .collect()
-    }
-
-    /// The health of `endpoint` now (`None`: not probed by this monitor).
-    pub fn health(&self, endpoint: &str) -> Option<Health> {
-        self.state().tracked.get(endpoint).map(|t| t.live.health())
     }
 
     /// When `endpoint` is probed next (`None`: not scheduled, or its probe is running).

@@ -1,7 +1,8 @@
 //! Which live-state changes deserve a desktop notification, and what it says: an endpoint that
 //! is some workflow's fallback going down, and the same endpoint recovering. A fallback is
 //! where traffic goes when a primary fails, so losing one quietly is how an incident gets
-//! worse; its degraded moments are left to the board.
+//! worse; its degraded moments are left to the board. A first sample (from `unknown`) is no
+//! change: opening the app does not announce every fallback that is down already.
 
 use std::collections::HashSet;
 
@@ -40,7 +41,8 @@ impl Notifier {
             .map_or(endpoint.vendor.as_str(), |v| v.name.as_str());
         let names: Vec<&str> = workflows.iter().map(|w| w.name.as_str()).collect();
         let fallback_for = format!("fallback for {}", names.join(", "));
-        if change.to == Health::Down && change.from != Health::Down {
+        let was_up = matches!(change.from, Health::Healthy | Health::Degraded);
+        if change.to == Health::Down && was_up {
             self.down.insert(endpoint.id.clone());
             return Some(Notice {
                 title: format!("Fallback down: {}", endpoint.name),

@@ -497,6 +497,7 @@ fn history_statements_search_indexes() {
         ("ROLLUP_HOURS", sql::ROLLUP_HOURS),
         ("LAST_CHANGE", sql::LAST_CHANGE),
         ("CHANGES_SINCE", sql::CHANGES_SINCE),
+        ("COUNTS_SINCE", sql::COUNTS_SINCE),
     ];
     store
         .read(|c| {
@@ -526,4 +527,30 @@ fn history_statements_search_indexes() {
             Ok::<_, StoreError>(())
         })
         .unwrap();
+}
+
+#[test]
+fn counts_since_counts_each_endpoints_samples_and_healthy_ones_from_a_time_on() {
+    let store = store_with(&[
+        sample("gpt", "2026-11-24T09:00:00Z", Reason::Ok, 100),
+        sample("gpt", "2026-11-24T10:00:00Z", Reason::Ok, 100),
+        sample("gpt", "2026-11-24T10:01:00Z", Reason::Throttled, 100),
+        sample("claude", "2026-11-24T10:02:00Z", Reason::Timeout, 100),
+    ]);
+    let counts = counts_since(&store, at("2026-11-24T10:00:00Z")).unwrap();
+    assert_eq!(counts.len(), 2);
+    assert_eq!(
+        counts["gpt"],
+        SampleCounts {
+            samples: 2,
+            healthy: 1
+        }
+    );
+    assert_eq!(
+        counts["claude"],
+        SampleCounts {
+            samples: 1,
+            healthy: 0
+        }
+    );
 }

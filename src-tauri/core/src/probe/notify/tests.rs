@@ -88,7 +88,7 @@ fn a_recovery_is_announced_only_after_an_announced_outage() {
         )
         .is_none());
     n.notice(
-        &change("haiku", Health::Unknown, Health::Down, Reason::Timeout),
+        &change("haiku", Health::Degraded, Health::Down, Reason::Timeout),
         &inv,
     )
     .unwrap();
@@ -110,6 +110,24 @@ fn a_recovery_is_announced_only_after_an_announced_outage() {
     assert!(n
         .notice(
             &change("haiku", Health::Degraded, Health::Healthy, Reason::Ok),
+            &inv
+        )
+        .is_none());
+}
+
+#[test]
+fn a_first_sample_is_not_announced_and_nor_is_its_recovery() {
+    let inv = inventory();
+    let mut n = Notifier::default();
+    assert!(n
+        .notice(
+            &change("haiku", Health::Unknown, Health::Down, Reason::NoCredential),
+            &inv
+        )
+        .is_none());
+    assert!(n
+        .notice(
+            &change("haiku", Health::Down, Health::Healthy, Reason::Ok),
             &inv
         )
         .is_none());
