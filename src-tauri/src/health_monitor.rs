@@ -15,7 +15,7 @@ use tokio::sync::broadcast::error::RecvError;
 
 use crate::commands::Event;
 use crate::events::HealthChanged;
-use crate::probing::{routing_for, secret_resolver};
+use crate::probing::{app_secret_resolver, routing_for};
 use crate::state::AppState;
 
 /// The app's monitor, made (with its event forwarding, not yet probing on schedule) the first
@@ -31,7 +31,7 @@ pub fn ensure<R: Runtime>(app: &AppHandle<R>) -> Result<Monitor, MonitorError> {
         state.store().clone(),
         MonitorOptions {
             routing: routing_for(&state),
-            secrets: secret_resolver(),
+            secrets: app_secret_resolver(&state),
             limits: Limits::default(),
             clock: Arc::new(SystemClock),
             seed,

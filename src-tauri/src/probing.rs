@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use brownout_core::probe::request::{EnvSecrets, SecretResolver};
+use brownout_core::probe::request::SecretResolver;
+use brownout_core::probe::secrets::SystemSecrets;
 use brownout_core::probe::targets::Routing;
 use brownout_core::simulator::EmbeddedSimulator;
 use brownout_core::Workspace;
@@ -37,7 +38,14 @@ pub fn routing_for(state: &AppState) -> Routing {
     routing_of(Some(&state.workspace), &state.simulator)
 }
 
-/// How real credentials are resolved: `env:NAME` from the process environment.
+/// How the command line resolves real credentials: `env:NAME` from the process environment,
+/// `keyring:SERVICE/ACCOUNT` from the OS keyring.
 pub fn secret_resolver() -> Arc<dyn SecretResolver> {
-    Arc::new(EnvSecrets::process())
+    Arc::new(SystemSecrets::os())
+}
+
+/// How the app resolves them: the same sources, through the app's resolver, so a key stored
+/// from the endpoint form is used by the next probe.
+pub fn app_secret_resolver(state: &AppState) -> Arc<dyn SecretResolver> {
+    state.secrets.clone()
 }

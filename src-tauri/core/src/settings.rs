@@ -145,6 +145,27 @@ pub fn save(store: &Store, s: &Settings) -> Result<Settings, SettingsError> {
     Ok(stored)
 }
 
+/// A value the settings table keeps beside the settings for another module (`drill_faults`:
+/// the simulator's faults), `None` when never set.
+pub fn stored_value(store: &Store, key: &str) -> Result<Option<String>, SettingsError> {
+    store.read(|c| Ok::<_, SettingsError>(get(c, key)?))
+}
+
+/// Stores such a value.
+pub fn store_value(store: &Store, key: &str, value: &str) -> Result<(), SettingsError> {
+    if store.is_read_only() {
+        return Err(store.read_only_error().into());
+    }
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok::<_, SettingsError>(())
+    })
+}
+
 /// Marks the workspace being created in `tx` as simulated: the demo it is seeded with probes
 /// the embedded simulator, so a new user sees live health without an API key.
 pub fn mark_simulated_in(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {

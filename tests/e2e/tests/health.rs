@@ -151,6 +151,14 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
             assert!(retry.starts_with("Retry after "), "{retry}");
         }
 
+        // The command line sees the same drill: throttled, exit 1, with the Retry-After.
+        let (code, state, reason, retry_after) = cli_probe(app, "openai-gpt-4o")?;
+        assert_eq!(
+            (code, state.as_str(), reason.as_str()),
+            (1, "degraded", "throttled")
+        );
+        assert!(retry_after.is_some_and(|s| s <= 600), "{retry_after:?}");
+
         // The critical support chat moves to its next healthy fallback, Gemini Flash.
         app.click("nav-dashboard").await?;
         let summary = chain_using(app, "support-chat", "2").await?;
@@ -164,7 +172,8 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
         // The fallback in use is healthy on the board and for the command line alike.
         app.click("nav-health").await?;
         row_in(app, "google-gemini-flash", "healthy").await?;
-        assert_eq!(cli_probe(app, "google-gemini-flash")?.1, "healthy");
+        let (code, state, ..) = cli_probe(app, "google-gemini-flash")?;
+        assert_eq!((code, state.as_str()), (0, "healthy"));
 
         // The Gemini runbook's "shift ticket-search to GPT-4o mini" no longer applies.
         assert_eq!(
@@ -188,6 +197,11 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
             .await?
             .unwrap_or_default();
         assert!(!excerpt.trim().is_empty(), "{excerpt:?}");
+        let (code, state, reason, _) = cli_probe(app, "openai-gpt-4o")?;
+        assert_eq!(
+            (code, state.as_str(), reason.as_str()),
+            (1, "down", "server_error")
+        );
 
         // Restored: healthy again after successes_to_up (2) probes, and everything follows.
         set_fault(app, "openai", "none").await?;
@@ -208,7 +222,7 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
         row_in(app, "openai-gpt-4o", "healthy").await?;
         assert_eq!(
             cli_probe(app, "openai-gpt-4o")?,
-            (0, "healthy".to_owned(), "ok".to_owned())
+            (0, "healthy".to_owned(), "ok".to_owned(), None)
         );
         Ok(())
     })
@@ -216,12 +230,12 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
 }
 
 /// `brownout probe run --json --endpoint ID` on the app's workspace: its exit code and the
-/// sample's state and reason. The CLI sweeps through a simulator of its own, so it sees no
-/// fault the window's drill switched on.
+/// sample's state, reason and Retry-After. The CLI sweeps through a simulator of its own,
+/// which starts with the faults the window's drill keeps in the workspace.
 fn cli_probe(
     app: &App,
     endpoint: &str,
-) -> Result<(i32, String, String), Box<dyn std::error::Error>> {
+) -> Result<(i32, String, String, Option<u64>), Box<dyn std::error::Error>> {
     let out = std::process::Command::new(app_binary())
         .arg("--db")
         .arg(app.db())
@@ -236,6 +250,7 @@ fn cli_probe(
         out.status.code().unwrap_or(-1),
         row["state"].as_str().unwrap_or_default().to_owned(),
         row["reason"].as_str().unwrap_or_default().to_owned(),
+        row["retry_after_s"].as_u64(),
     ))
 }
 

@@ -116,11 +116,30 @@ pub fn set(
             vendor: vendor.to_owned(),
         });
     }
-    simulator.start().map_err(EmbeddedError::from)?;
+    simulator.for_workspace(workspace)?;
+    let mut stored = stored_faults(workspace)?;
+    if fault == Fault::none() {
+        stored.remove(vendor);
+    } else {
+        stored.insert(vendor.to_owned(), fault.clone());
+    }
+    let json = serde_json::to_string(&stored).expect("faults serialise");
+    settings::store_value(&workspace.store, DRILL_FAULTS, &json)?;
     if let Some(faults) = simulator.faults() {
         faults.set(vendor, fault)?;
     }
     get(workspace, simulator)
+}
+
+/// The settings key the workspace's drill faults are kept under, as JSON.
+const DRILL_FAULTS: &str = "drill_faults";
+
+/// The faults the workspace's drill switched on, by vendor (none when unreadable: a drill is
+/// practice, and a damaged entry must not stop probes).
+pub fn stored_faults(workspace: &Workspace) -> Result<BTreeMap<String, Fault>, SettingsError> {
+    Ok(settings::stored_value(&workspace.store, DRILL_FAULTS)?
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -68,6 +68,18 @@ impl EmbeddedSimulator {
         if !settings.simulated {
             return Ok(None);
         }
-        Ok(Some(self.start()?))
+        let fresh = self.base_url().is_none();
+        let url = self.start()?;
+        if fresh {
+            // A drill outlives the process that started it: the app after a restart and
+            // `brownout probe run` break the same vendors the Drill panel broke.
+            if let Some(faults) = self.faults() {
+                for (vendor, fault) in super::drill::stored_faults(workspace)? {
+                    // Stored faults were checked when set; one that no longer is valid is skipped.
+                    let _ = faults.set(&vendor, fault);
+                }
+            }
+        }
+        Ok(Some(url))
     }
 }

@@ -140,3 +140,26 @@ fn the_drill_lists_every_vendor_by_name_with_its_fault() {
         .collect();
     assert_eq!(broken, ["openai"]);
 }
+
+#[test]
+fn a_drill_is_kept_with_the_workspace_for_the_next_simulator() {
+    let (_dir, ws) = fresh();
+    let app = EmbeddedSimulator::default();
+    set(&ws, &app, "anthropic", Fault::of(FaultKind::Outage)).unwrap();
+    set(&ws, &app, "openai", Fault::of(FaultKind::Throttle)).unwrap();
+    set(&ws, &app, "openai", Fault::none()).unwrap();
+
+    // Another process (the app after a restart, `brownout probe run`) starts its own simulator
+    // with the faults the drill left switched on, and only those.
+    let other = EmbeddedSimulator::default();
+    let state = get(&ws, &other).unwrap();
+    let base_url = state.base_url.clone().unwrap();
+    assert_ne!(Some(base_url.clone()), app.base_url());
+    let kind = |id: &str| {
+        let vendor = state.vendors.iter().find(|v| v.vendor == id).unwrap();
+        vendor.fault.kind
+    };
+    assert_eq!(kind("anthropic"), FaultKind::Outage);
+    assert_eq!(kind("openai"), FaultKind::None);
+    assert_eq!(chat_status(&base_url, "openai"), "HTTP/1.1 200 OK");
+}
