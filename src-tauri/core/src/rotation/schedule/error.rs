@@ -17,7 +17,7 @@ pub enum ScheduleError {
         to: String,
         limit: i64,
     },
-    #[error("the range's end {to} is before its start {from}")]
+    #[error("the range's end {to} is not after its start {from}")]
     RangeReversed { from: String, to: String },
     #[error("rotation '{rotation}' has no layer {index} (it has {count})")]
     UnknownLayer {
