@@ -17,6 +17,10 @@ pub enum ScheduleError {
         to: String,
         limit: i64,
     },
+    #[error("a calendar holds 1 to {limit} days, not {days}")]
+    CalendarDays { days: u32, limit: i64 },
+    #[error("a calendar from {from} for {days} days reaches outside the years 0001 to 9999")]
+    CalendarOutOfRange { from: String, days: u32 },
     #[error("the range's end {to} is not after its start {from}")]
     RangeReversed { from: String, to: String },
     #[error("rotation '{rotation}' has no layer {index} (it has {count})")]
@@ -40,7 +44,9 @@ impl Coded for ScheduleError {
         match self {
             ScheduleError::Invalid { .. }
             | ScheduleError::RangeTooLong { .. }
-            | ScheduleError::RangeReversed { .. } => Code::Invalid,
+            | ScheduleError::RangeReversed { .. }
+            | ScheduleError::CalendarDays { .. }
+            | ScheduleError::CalendarOutOfRange { .. } => Code::Invalid,
             ScheduleError::UnknownLayer { .. }
             | ScheduleError::UnknownRotation(_)
             | ScheduleError::UnknownWorkflow(_)

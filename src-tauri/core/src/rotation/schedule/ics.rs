@@ -3,7 +3,7 @@
 //! and the entry's start so a re-import updates instead of duplicating, CRLF line ends, lines
 //! folded at 75 octets and text escaped.
 
-use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::combine::{pieces, Merge};
 use super::local::{local_at, resolve};
@@ -32,15 +32,21 @@ pub fn ics(
 ) -> Result<String, ScheduleError> {
     let tz = zone(r)?;
     if i64::from(days) > MAX_CALENDAR_DAYS || days == 0 {
-        return Err(ScheduleError::RangeTooLong {
-            from: from.to_string(),
-            to: format!("{days} days later"),
+        return Err(ScheduleError::CalendarDays {
+            days,
             limit: MAX_CALENDAR_DAYS,
         });
     }
+    // iCalendar writes four-digit years; chrono's range ends not far beyond them.
+    let last = from
+        .checked_add_days(Days::new(u64::from(days)))
+        .filter(|last| from.year() >= 1 && last.year() <= 9999)
+        .ok_or_else(|| ScheduleError::CalendarOutOfRange {
+            from: from.to_string(),
+            days,
+        })?;
     let start = resolve(tz, from.and_time(NaiveTime::MIN));
-    let last = from.checked_add_days(Days::new(u64::from(days)));
-    let end = resolve(tz, last.unwrap_or(NaiveDate::MAX).and_time(NaiveTime::MIN));
+    let end = resolve(tz, last.and_time(NaiveTime::MIN));
     // One event per shift (or window, or override), computed with a margin of the longest
     // shift either side: an event cut by the calendar's ends keeps its own start and end, so
     // its UID does not depend on the day the calendar starts.

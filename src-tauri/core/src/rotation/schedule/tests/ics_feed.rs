@@ -109,8 +109,32 @@ fn every_shift_is_its_own_event_with_the_same_uid_in_every_calendar() {
     assert_eq!(uids("2026-02-10", 1), ["ops-20260209T033000Z@brownout"]);
     // Before the start there is nothing to show; the first event is the first shift.
     assert_eq!(uids("2026-01-01", 5), ["ops-20260105T033000Z@brownout"]);
-    let err = ics(&r, day("2026-01-01"), 345, utc("2026-01-01T00:00:00Z")).unwrap_err();
-    assert!(err.to_string().contains("longer than 344 days"), "{err}");
+    let now = utc("2026-01-01T00:00:00Z");
+    let err = ics(&r, day("2026-01-01"), 345, now).unwrap_err();
+    assert_eq!(err.to_string(), "a calendar holds 1 to 344 days, not 345");
+    let err = ics(&r, day("2026-01-01"), 0, now).unwrap_err();
+    assert_eq!(err.to_string(), "a calendar holds 1 to 344 days, not 0");
+}
+
+/// A first day beyond what iCalendar's four-digit years hold is refused, not a crash.
+#[test]
+fn a_calendar_outside_four_digit_years_is_refused() {
+    let r = rotation("Asia/Kolkata", 168, "09:00", "2026-01-05", &["Ana"]);
+    let now = utc("2026-01-01T00:00:00Z");
+    for from in [
+        NaiveDate::MAX,
+        day("9999-12-01"),
+        NaiveDate::MIN,
+        day("0000-12-31"),
+    ] {
+        let err = ics(&r, from, 90, now).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("a calendar from {from} for 90 days reaches outside the years 0001 to 9999")
+        );
+    }
+    assert!(ics(&r, day("9999-01-01"), 90, now).is_ok());
+    assert!(ics(&r, day("0001-01-01"), 90, now).is_ok());
 }
 
 /// Python's icalendar library reads the feed: the events, their UTC times and the escaped
