@@ -312,3 +312,25 @@ fn very_long_lists_are_refused_naming_the_list_and_the_limit() {
     r.overrides.truncate(MAX_OVERRIDES);
     assert_eq!(rotation_errors(&r), vec![]);
 }
+
+/// Times are exactly `HH:MM` and dates exactly `YYYY-MM-DD`: no spaces, signs or short parts.
+#[test]
+fn times_and_dates_are_read_strictly() {
+    for (handoff, start) in [
+        (" 9:00", "2026- 1-05"),
+        ("09: 5", "-001-01-01"),
+        ("9:00", "2026-1-5"),
+        ("25:00", "+2026-1-05"),
+        ("09:00 ", "2026-02-30"),
+    ] {
+        let mut r = night();
+        r.handoff = handoff.into();
+        r.start = start.into();
+        let fields: Vec<_> = rotation_errors(&r).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["handoff", "start"], "{handoff:?} {start:?}");
+    }
+    let mut r = night();
+    r.handoff = "00:00".into();
+    r.start = "0001-01-01".into();
+    assert_eq!(rotation_errors(&r), vec![]);
+}
