@@ -174,7 +174,10 @@ fn override_errors(overrides: &[Override], out: &mut Vec<FieldError>) {
             if to <= from {
                 out.push(FieldError::new(
                     format!("{at}.to"),
-                    format!("'{}' is not after `from` '{}'", o.to, o.from),
+                    format!(
+                        "'{}' is not after `from` '{}' (to the whole second)",
+                        o.to, o.from
+                    ),
                 ));
             } else {
                 ranges.push((i, from, to));

@@ -21,6 +21,8 @@ pub enum ScheduleError {
     CalendarDays { days: u32, limit: i64 },
     #[error("a calendar from {from} for {days} days reaches outside the years 0001 to 9999")]
     CalendarOutOfRange { from: String, days: u32 },
+    #[error("{0} is outside the years 0000 to 9999 a schedule covers")]
+    InstantOutOfRange(String),
     #[error("the range's end {to} is not after its start {from}")]
     RangeReversed { from: String, to: String },
     #[error("rotation '{rotation}' has no layer {index} (it has {count})")]
@@ -46,6 +48,7 @@ impl Coded for ScheduleError {
             | ScheduleError::RangeTooLong { .. }
             | ScheduleError::RangeReversed { .. }
             | ScheduleError::CalendarDays { .. }
+            | ScheduleError::InstantOutOfRange(_)
             | ScheduleError::CalendarOutOfRange { .. } => Code::Invalid,
             ScheduleError::UnknownLayer { .. }
             | ScheduleError::UnknownRotation(_)

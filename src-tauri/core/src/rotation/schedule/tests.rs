@@ -205,4 +205,28 @@ fn override_instants_count_in_whole_seconds() {
     let errors = crate::rotation::rotation_errors(&r);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].field, "overrides[0].to");
+    assert!(
+        errors[0].message.ends_with("(to the whole second)"),
+        "{errors:?}"
+    );
+}
+
+/// The stretch around an instant is cut where RFC 3339's four-digit years end, so its start
+/// and end always print as RFC 3339; an instant at or past the last second is refused.
+#[test]
+fn the_stretch_stays_within_four_digit_years() {
+    // Daily from 9999-12-01: the 31st is day 30, Ana's.
+    let r = rotation("UTC", 24, "00:00", "9999-12-01", &["Ana", "Ben"]);
+    let late = on_call_at(&r, utc("9999-12-31T23:59:58Z")).unwrap();
+    assert_eq!(late.person.as_deref(), Some("Ana"));
+    assert_eq!(format_instant(late.start), "9999-12-31T00:00:00Z");
+    assert_eq!(format_instant(late.end), "9999-12-31T23:59:59Z");
+    let early = on_call_at(&r, utc("0000-01-02T00:00:00Z")).unwrap();
+    assert_eq!(early.person, None);
+    assert_eq!(format_instant(early.start), "0000-01-01T00:00:00Z");
+    let err = on_call_at(&r, utc("9999-12-31T23:59:59Z")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "9999-12-31T23:59:59Z is outside the years 0000 to 9999 a schedule covers"
+    );
 }
