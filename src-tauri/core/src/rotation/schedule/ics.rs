@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Utc};
 use super::combine::{pieces, Merge};
 use super::local::{local_at, resolve};
 use super::{ScheduleError, Shift, MAX_RANGE_DAYS};
-use crate::rotation::parse::parse_zone;
+use crate::rotation::parse::{parse_instant, parse_zone};
 use crate::rotation::{rotation_errors, Rotation, MAX_SHIFT_HOURS};
 
 /// The longest line in octets, without its CRLF (RFC 5545 §3.1).
@@ -54,6 +54,7 @@ pub fn ics(
     let entries: Vec<Shift> = pieces(r, start - margin, end + margin, Merge::SameShift)?
         .into_iter()
         .filter(|s| s.person.is_some() && s.end > start && s.start < end)
+        .map(|s| whole_override(r, s))
         .collect();
     let stamp = stamp(now);
     let mut lines = vec![
@@ -89,6 +90,23 @@ pub fn ics(
     }
     lines.push("END:VCALENDAR".into());
     Ok(lines.iter().map(|l| fold(l)).collect())
+}
+
+/// An override's event with the override's own start and end: one longer than the margin is
+/// cut by it, which would tie its UID to the calendar's first day. Overrides are above every
+/// layer and never overlap, so an override's entry is always the whole override.
+fn whole_override(r: &Rotation, mut s: Shift) -> Shift {
+    if s.source == Some(super::Source::Override) {
+        let whole = r
+            .overrides
+            .iter()
+            .filter_map(|o| Some((parse_instant(&o.from)?, parse_instant(&o.to)?)))
+            .find(|&(from, to)| from <= s.start && s.end <= to);
+        if let Some((from, to)) = whole {
+            (s.start, s.end) = (from, to);
+        }
+    }
+    s
 }
 
 fn zone(r: &Rotation) -> Result<chrono_tz::Tz, ScheduleError> {
