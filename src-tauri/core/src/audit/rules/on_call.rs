@@ -26,30 +26,35 @@ pub fn on_call_findings(inv: &Inventory, ctx: &AuditContext, out: &mut Vec<Findi
         if r.people().is_empty() {
             continue;
         }
-        // Stored rotations are valid; one that is not is reported by validation, not here.
-        let Ok(gaps) = schedule::gaps(r, now, until) else {
-            continue;
+        // A schedule that cannot be computed (a rotation stored before a rule it breaks)
+        // tells nobody who is on call: as bad as a gap.
+        let message = match schedule::gaps(r, now, until) {
+            Err(e) => format!("nobody can tell who is on call: {e}"),
+            Ok(gaps) => match gaps.first() {
+                None => continue,
+                Some((start, end)) => {
+                    let more = match gaps.len() {
+                        1 => String::new(),
+                        n => format!(" (the first of {n} gaps)"),
+                    };
+                    format!(
+                        "its owner rotation '{}' has nobody on call from {} to {}{more}, within the next {ON_CALL_LOOKAHEAD_DAYS} days",
+                        r.id,
+                        format_instant(*start),
+                        format_instant(*end)
+                    )
+                }
+            },
         };
-        if let Some((start, end)) = gaps.first() {
-            let more = match gaps.len() {
-                1 => String::new(),
-                n => format!(" (the first of {n} gaps)"),
-            };
-            out.push(Finding {
-                workflow: Some(w.id.clone()),
-                criticality: Some(w.criticality),
-                rotation: Some(r.id.clone()),
-                endpoint: None,
-                kind: FindingKind::OnCallGap,
-                severity: Severity::High,
-                message: format!(
-                    "its owner rotation '{}' has nobody on call from {} to {}{more}, within the next {ON_CALL_LOOKAHEAD_DAYS} days",
-                    r.id,
-                    format_instant(*start),
-                    format_instant(*end)
-                ),
-            });
-        }
+        out.push(Finding {
+            workflow: Some(w.id.clone()),
+            criticality: Some(w.criticality),
+            rotation: Some(r.id.clone()),
+            endpoint: None,
+            kind: FindingKind::OnCallGap,
+            severity: Severity::High,
+            message,
+        });
     }
     for r in &inv.rotations {
         let people = r.people();

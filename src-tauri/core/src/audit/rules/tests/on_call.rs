@@ -178,3 +178,31 @@ fn members_on_a_layer_alone_are_members() {
         "{findings:#?}"
     );
 }
+
+/// A critical workflow's owner rotation whose schedule cannot be computed (stored before a
+/// rule it breaks) is reported like a gap, not skipped.
+#[test]
+fn an_owner_rotation_whose_schedule_cannot_be_computed_is_a_finding() {
+    let mut inv = demo_inventory().unwrap();
+    let r = inv
+        .rotations
+        .iter_mut()
+        .find(|r| r.id == "support-ai")
+        .unwrap();
+    r.handoff = "9:00".into();
+    let findings = audit_inventory(&inv, &at("2026-06-01T12:00:00Z"));
+    let found = on_call_findings(&findings);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].workflow.as_deref(), Some("support-chat"));
+    assert_eq!(
+        (found[0].kind, found[0].severity),
+        (FindingKind::OnCallGap, Severity::High)
+    );
+    assert!(
+        found[0].message.starts_with(
+            "nobody can tell who is on call: rotation 'support-ai' is invalid: handoff:"
+        ),
+        "{}",
+        found[0].message
+    );
+}
