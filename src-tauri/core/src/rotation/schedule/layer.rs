@@ -1,5 +1,6 @@
-//! One layer's shifts: shift k starts at local (start date, handoff) + k × shift_hours and
-//! ends where shift k + 1 starts; its member is `members[k mod n]`.
+//! One layer's shifts: shift k's handoff is local (start date, handoff) + k × shift_hours; the
+//! shift ends at the next handoff (the earliest later one, where a long gap reorders them); its
+//! member is `members[k mod n]`.
 
 use std::collections::VecDeque;
 
