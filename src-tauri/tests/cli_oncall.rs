@@ -355,6 +355,17 @@ fn rotation_shifts_across_the_london_change_with_an_override() {
         ],
     );
     assert_fails_saying(&out, 2, "longer than 400 days");
+    // An empty range is an error, not an empty schedule.
+    let at = "2026-03-29T01:00:00Z";
+    let out = brownout(
+        &db,
+        &["rotation", "shifts", "london", "--from", at, "--to", at],
+    );
+    assert_fails_saying(
+        &out,
+        2,
+        "the range's end 2026-03-29T01:00:00Z is not after its start 2026-03-29T01:00:00Z",
+    );
 }
 
 #[test]

@@ -188,7 +188,7 @@ fn audit_reports_the_team_inventory_with_its_runbooks_and_creates_no_database() 
         [
             ("no_fallback".to_owned(), "invoice-reader".to_owned()),
             ("no_runbook".to_owned(), "invoice-reader".to_owned()),
-            // The team's one-person rotation: low, tied to no workflow.
+            // finance-oncall has Ana alone: low, tied to no workflow.
             ("single_member_rotation".to_owned(), String::new()),
         ],
         "{report}"

@@ -13,8 +13,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::rows::{self, from_row};
 
 pub use model::{Layer, Override, Restriction, Rotation, RotationMember, Weekday, DEFAULT_START};
-pub use parse::format_instant;
-pub use validate::{rotation_errors, MAX_SHIFT_HOURS};
+pub use parse::{format_instant, parse_instant};
+pub use validate::{
+    rotation_errors, MAX_LAYERS, MAX_MEMBERS, MAX_OVERRIDES, MAX_RESTRICTIONS, MAX_SHIFT_HOURS,
+};
 
 /// Every rotation, ordered by id, members in shift order.
 pub fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Rotation>> {

@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use brownout_core::rotation::format_instant;
 use brownout_core::rotation::schedule::{self, OnCall, Source};
+use brownout_core::rotation::{self, format_instant};
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 
@@ -34,11 +34,10 @@ pub struct NowArgs {
     json: bool,
 }
 
-/// An RFC 3339 instant from the command line.
+/// An RFC 3339 instant from the command line, to the whole second like the schedule.
 pub fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| format!("'{s}' is not an RFC 3339 instant such as 2026-11-01T05:30:00Z"))
+    rotation::parse_instant(s)
+        .ok_or_else(|| format!("'{s}' is not an RFC 3339 instant such as 2026-11-01T05:30:00Z"))
 }
 
 pub fn run(

@@ -35,7 +35,7 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
                 if inv
                     .rotations
                     .iter()
-                    .any(|r| &r.id == owner && r.members.is_empty())
+                    .any(|r| &r.id == owner && r.people().is_empty())
                 {
                     add(
                         FindingKind::EmptyRotation,
@@ -96,7 +96,7 @@ pub fn audit_inventory(inv: &Inventory, ctx: &AuditContext) -> Vec<Finding> {
             .workflows
             .iter()
             .any(|w| w.owner.as_ref() == Some(&r.id));
-        if r.members.is_empty() && !owns_any {
+        if r.people().is_empty() && !owns_any {
             out.push(Finding {
                 workflow: None,
                 criticality: None,

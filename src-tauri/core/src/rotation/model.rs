@@ -116,3 +116,14 @@ pub struct Rotation {
     #[serde(default)]
     pub overrides: Vec<Override>,
 }
+
+impl Rotation {
+    /// Everyone on the base layer and the other layers, once each, by name.
+    pub fn people(&self) -> std::collections::BTreeSet<&str> {
+        self.members
+            .iter()
+            .chain(self.layers.iter().flat_map(|l| &l.members))
+            .map(|m| m.name.as_str())
+            .collect()
+    }
+}

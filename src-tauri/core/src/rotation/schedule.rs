@@ -7,7 +7,8 @@
 //!   twice as its first occurrence (RFC 5545 §3.3.5).
 //! - Intervals are half-open: at a handoff's instant the incoming person is on call.
 //! - A shift whose start and end are the same instant is empty: its member is skipped that turn
-//!   and the order goes on.
+//!   and the order goes on. Where a gap is longer than a shift, a handoff inside it resolves
+//!   after later ones; whoever's handoff came last is on call, so such shifts are empty too.
 //! - Precedence: an override over every layer; a later layer over earlier ones and the base,
 //!   wherever it has someone on call.
 //!

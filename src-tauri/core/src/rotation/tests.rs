@@ -245,3 +245,92 @@ fn rotations_stored_before_schedules_load_with_the_default_start() {
     assert_eq!(stored(&store), [night()]);
     assert_eq!(stored(&store)[0].start, "2026-01-05");
 }
+
+/// Layers are told apart by name in every schedule entry, so two may not share one; a layer
+/// without members would never have anyone on call.
+#[test]
+fn a_duplicate_layer_name_and_a_layer_without_members_are_named() {
+    let mut r = scheduled();
+    let mut twin = r.layers[0].clone();
+    twin.name = format!(" {} ", r.layers[0].name);
+    r.layers.push(twin);
+    let mut empty = r.layers[0].clone();
+    empty.name = "Empty".into();
+    empty.members.clear();
+    r.layers.push(empty);
+    let errors = rotation_errors(&r);
+    let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["layers[1].name", "layers[2].members"]);
+    assert_eq!(
+        errors[0].message,
+        format!("'{}' is already the name of layers[0]", r.layers[1].name)
+    );
+}
+
+/// Every query computes every layer and override: their numbers are bounded, with a message
+/// naming the list and the limit.
+#[test]
+fn very_long_lists_are_refused_naming_the_list_and_the_limit() {
+    let mut r = scheduled();
+    let member = r.members[0].clone();
+    r.members = vec![member.clone(); MAX_MEMBERS + 1];
+    r.restrictions = vec![r.restrictions[0].clone(); MAX_RESTRICTIONS + 1];
+    let layer = r.layers[0].clone();
+    r.layers = (0..=MAX_LAYERS)
+        .map(|i| Layer {
+            name: format!("Layer {i}"),
+            ..layer.clone()
+        })
+        .collect();
+    let start = chrono::DateTime::parse_from_rfc3339("2027-01-01T00:00:00Z").unwrap();
+    r.overrides = (0..=MAX_OVERRIDES as i64)
+        .map(|i| Override {
+            name: "Cy".into(),
+            contact: String::new(),
+            from: (start + chrono::Duration::hours(i)).to_rfc3339(),
+            to: (start + chrono::Duration::hours(i + 1)).to_rfc3339(),
+        })
+        .collect();
+    let errors = rotation_errors(&r);
+    let found: Vec<_> = errors
+        .iter()
+        .map(|e| (e.field.as_str(), e.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("members", "has 201 entries; at most 200 are allowed"),
+            ("restrictions", "has 51 entries; at most 50 are allowed"),
+            ("layers", "has 21 entries; at most 20 are allowed"),
+            ("overrides", "has 1001 entries; at most 1000 are allowed"),
+        ]
+    );
+    // At the limits the same rotation is valid.
+    r.members.truncate(MAX_MEMBERS);
+    r.restrictions.truncate(MAX_RESTRICTIONS);
+    r.layers.truncate(MAX_LAYERS);
+    r.overrides.truncate(MAX_OVERRIDES);
+    assert_eq!(rotation_errors(&r), vec![]);
+}
+
+/// Times are exactly `HH:MM` and dates exactly `YYYY-MM-DD`: no spaces, signs or short parts.
+#[test]
+fn times_and_dates_are_read_strictly() {
+    for (handoff, start) in [
+        (" 9:00", "2026- 1-05"),
+        ("09: 5", "-001-01-01"),
+        ("9:00", "2026-1-5"),
+        ("25:00", "+2026-1-05"),
+        ("09:00 ", "2026-02-30"),
+    ] {
+        let mut r = night();
+        r.handoff = handoff.into();
+        r.start = start.into();
+        let fields: Vec<_> = rotation_errors(&r).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["handoff", "start"], "{handoff:?} {start:?}");
+    }
+    let mut r = night();
+    r.handoff = "00:00".into();
+    r.start = "0001-01-01".into();
+    assert_eq!(rotation_errors(&r), vec![]);
+}

@@ -2,12 +2,22 @@
 //! every extra layer share the schedule rules; each problem names its field from the rotation
 //! down (`layers[1].time_zone`, `restrictions[0].to`, `overrides[2].from`).
 
+use std::collections::HashMap;
+
 use super::parse::{parse_date, parse_instant, parse_time, parse_zone};
 use super::{Override, Restriction, Rotation, RotationMember};
 use crate::field_error::{check_id, check_required, FieldError};
 
 /// The longest shift: four weeks.
 pub const MAX_SHIFT_HOURS: u32 = 24 * 28;
+/// The most layers above the base: every query computes each of them.
+pub const MAX_LAYERS: usize = 20;
+/// The most members of one layer (the base included).
+pub const MAX_MEMBERS: usize = 200;
+/// The most restriction windows of one layer.
+pub const MAX_RESTRICTIONS: usize = 50;
+/// The most overrides of one rotation.
+pub const MAX_OVERRIDES: usize = 1_000;
 
 /// Every problem with `r`'s fields; empty when it is valid.
 pub fn rotation_errors(r: &Rotation) -> Vec<FieldError> {
@@ -23,9 +33,27 @@ pub fn rotation_errors(r: &Rotation) -> Vec<FieldError> {
         restrictions: &r.restrictions,
     };
     schedule_errors("", &base, &mut out);
+    check_count("layers", r.layers.len(), MAX_LAYERS, &mut out);
+    let mut names = HashMap::new();
     for (i, layer) in r.layers.iter().enumerate() {
         let prefix = format!("layers[{i}].");
         check_required(&format!("{prefix}name"), &layer.name, &mut out);
+        // The name is all that tells layers apart in a schedule's entries.
+        let name = layer.name.trim();
+        if let Some(j) = names.insert(name, i).filter(|_| !name.is_empty()) {
+            names.insert(name, j);
+            out.push(FieldError::new(
+                format!("{prefix}name"),
+                format!("'{}' is already the name of layers[{j}]", layer.name),
+            ));
+        }
+        // A layer without members never has anyone on call: almost surely a mistake.
+        if layer.members.is_empty() {
+            out.push(FieldError::new(
+                format!("{prefix}members"),
+                "needs at least one member",
+            ));
+        }
         let fields = ScheduleFields {
             time_zone: &layer.time_zone,
             shift_hours: layer.shift_hours,
@@ -73,9 +101,21 @@ fn schedule_errors(prefix: &str, s: &ScheduleFields, out: &mut Vec<FieldError>) 
             format!("'{}' is not a date as YYYY-MM-DD", s.start),
         ));
     }
+    check_count(
+        &format!("{prefix}members"),
+        s.members.len(),
+        MAX_MEMBERS,
+        out,
+    );
     for (i, m) in s.members.iter().enumerate() {
         check_required(&format!("{prefix}members[{i}].name"), &m.name, out);
     }
+    check_count(
+        &format!("{prefix}restrictions"),
+        s.restrictions.len(),
+        MAX_RESTRICTIONS,
+        out,
+    );
     for (i, w) in s.restrictions.iter().enumerate() {
         let at = format!("{prefix}restrictions[{i}]");
         if w.days.is_empty() {
@@ -90,6 +130,16 @@ fn schedule_errors(prefix: &str, s: &ScheduleFields, out: &mut Vec<FieldError>) 
     }
 }
 
+/// A list no longer than `max`: every query and every save handles each entry.
+fn check_count(field: &str, len: usize, max: usize, out: &mut Vec<FieldError>) {
+    if len > max {
+        out.push(FieldError::new(
+            field,
+            format!("has {len} entries; at most {max} are allowed"),
+        ));
+    }
+}
+
 fn check_time(field: &str, value: &str, out: &mut Vec<FieldError>) {
     if parse_time(value).is_none() {
         out.push(FieldError::new(
@@ -101,6 +151,11 @@ fn check_time(field: &str, value: &str, out: &mut Vec<FieldError>) {
 
 /// Each override's own fields, then any two that overlap (both half-open ranges).
 fn override_errors(overrides: &[Override], out: &mut Vec<FieldError>) {
+    check_count("overrides", overrides.len(), MAX_OVERRIDES, out);
+    if overrides.len() > MAX_OVERRIDES {
+        // Checking each against every other would take long for nothing.
+        return;
+    }
     let mut ranges = Vec::new();
     for (i, o) in overrides.iter().enumerate() {
         let at = format!("overrides[{i}]");
@@ -119,7 +174,10 @@ fn override_errors(overrides: &[Override], out: &mut Vec<FieldError>) {
             if to <= from {
                 out.push(FieldError::new(
                     format!("{at}.to"),
-                    format!("'{}' is not after `from` '{}'", o.to, o.from),
+                    format!(
+                        "'{}' is not after `from` '{}' (to the whole second)",
+                        o.to, o.from
+                    ),
                 ));
             } else {
                 ranges.push((i, from, to));

@@ -1,13 +1,11 @@
 //! The on-call rules: a critical workflow whose owner rotation leaves a gap in the coming
 //! days, and a rotation resting on one person.
 
-use std::collections::BTreeSet;
-
 use chrono::{Duration, Utc};
 
 use super::super::{AuditContext, Finding, FindingKind, Severity, ON_CALL_LOOKAHEAD_DAYS};
 use crate::inventory::{Criticality, Inventory};
-use crate::rotation::{format_instant, schedule, Rotation};
+use crate::rotation::{format_instant, schedule};
 
 pub fn on_call_findings(inv: &Inventory, ctx: &AuditContext, out: &mut Vec<Finding>) {
     let now = ctx.now.unwrap_or_else(Utc::now);
@@ -25,36 +23,41 @@ pub fn on_call_findings(inv: &Inventory, ctx: &AuditContext, out: &mut Vec<Findi
             continue;
         };
         // A rotation with nobody at all is already its own finding.
-        if people(r).is_empty() {
+        if r.people().is_empty() {
             continue;
         }
-        // Stored rotations are valid; one that is not is reported by validation, not here.
-        let Ok(gaps) = schedule::gaps(r, now, until) else {
-            continue;
+        // A schedule that cannot be computed (a rotation stored before a rule it breaks)
+        // tells nobody who is on call: as bad as a gap.
+        let message = match schedule::gaps(r, now, until) {
+            Err(e) => format!("nobody can tell who is on call: {e}"),
+            Ok(gaps) => match gaps.first() {
+                None => continue,
+                Some((start, end)) => {
+                    let more = match gaps.len() {
+                        1 => String::new(),
+                        n => format!(" (the first of {n} gaps)"),
+                    };
+                    format!(
+                        "its owner rotation '{}' has nobody on call from {} to {}{more}, within the next {ON_CALL_LOOKAHEAD_DAYS} days",
+                        r.id,
+                        format_instant(*start),
+                        format_instant(*end)
+                    )
+                }
+            },
         };
-        if let Some((start, end)) = gaps.first() {
-            let more = match gaps.len() {
-                1 => String::new(),
-                n => format!(" (the first of {n} gaps)"),
-            };
-            out.push(Finding {
-                workflow: Some(w.id.clone()),
-                criticality: Some(w.criticality),
-                rotation: Some(r.id.clone()),
-                endpoint: None,
-                kind: FindingKind::OnCallGap,
-                severity: Severity::High,
-                message: format!(
-                    "its owner rotation '{}' has nobody on call from {} to {}{more}, within the next {ON_CALL_LOOKAHEAD_DAYS} days",
-                    r.id,
-                    format_instant(*start),
-                    format_instant(*end)
-                ),
-            });
-        }
+        out.push(Finding {
+            workflow: Some(w.id.clone()),
+            criticality: Some(w.criticality),
+            rotation: Some(r.id.clone()),
+            endpoint: None,
+            kind: FindingKind::OnCallGap,
+            severity: Severity::High,
+            message,
+        });
     }
     for r in &inv.rotations {
-        let people = people(r);
+        let people = r.people();
         if let [only] = people.iter().collect::<Vec<_>>()[..] {
             // Tied to no workflow, so it never fails the audit on its own.
             out.push(Finding {
@@ -71,13 +74,4 @@ pub fn on_call_findings(inv: &Inventory, ctx: &AuditContext, out: &mut Vec<Findi
             });
         }
     }
-}
-
-/// Everyone on the rotation's base layer and its other layers, once each.
-fn people(r: &Rotation) -> BTreeSet<&str> {
-    r.members
-        .iter()
-        .chain(r.layers.iter().flat_map(|l| &l.members))
-        .map(|m| m.name.as_str())
-        .collect()
 }

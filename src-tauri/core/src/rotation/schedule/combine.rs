@@ -83,7 +83,8 @@ pub fn gaps(
 }
 
 fn check_range(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<(), ScheduleError> {
-    if to < from {
+    // An empty range would answer with nothing at all, which reads as "no schedule".
+    if to <= from {
         return Err(ScheduleError::RangeReversed {
             from: format_instant(from),
             to: format_instant(to),

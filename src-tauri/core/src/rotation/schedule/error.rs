@@ -17,7 +17,13 @@ pub enum ScheduleError {
         to: String,
         limit: i64,
     },
-    #[error("the range's end {to} is before its start {from}")]
+    #[error("a calendar holds 1 to {limit} days, not {days}")]
+    CalendarDays { days: u32, limit: i64 },
+    #[error("a calendar from {from} for {days} days reaches outside the years 0001 to 9999")]
+    CalendarOutOfRange { from: String, days: u32 },
+    #[error("{0} is outside the years 0000 to 9999 a schedule covers")]
+    InstantOutOfRange(String),
+    #[error("the range's end {to} is not after its start {from}")]
     RangeReversed { from: String, to: String },
     #[error("rotation '{rotation}' has no layer {index} (it has {count})")]
     UnknownLayer {
@@ -40,7 +46,10 @@ impl Coded for ScheduleError {
         match self {
             ScheduleError::Invalid { .. }
             | ScheduleError::RangeTooLong { .. }
-            | ScheduleError::RangeReversed { .. } => Code::Invalid,
+            | ScheduleError::RangeReversed { .. }
+            | ScheduleError::CalendarDays { .. }
+            | ScheduleError::InstantOutOfRange(_)
+            | ScheduleError::CalendarOutOfRange { .. } => Code::Invalid,
             ScheduleError::UnknownLayer { .. }
             | ScheduleError::UnknownRotation(_)
             | ScheduleError::UnknownWorkflow(_)

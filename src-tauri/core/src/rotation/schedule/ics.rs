@@ -3,12 +3,12 @@
 //! and the entry's start so a re-import updates instead of duplicating, CRLF line ends, lines
 //! folded at 75 octets and text escaped.
 
-use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::combine::{pieces, Merge};
 use super::local::{local_at, resolve};
 use super::{ScheduleError, Shift, MAX_RANGE_DAYS};
-use crate::rotation::parse::parse_zone;
+use crate::rotation::parse::{parse_instant, parse_zone};
 use crate::rotation::{rotation_errors, Rotation, MAX_SHIFT_HOURS};
 
 /// The longest line in octets, without its CRLF (RFC 5545 §3.1).
@@ -32,15 +32,21 @@ pub fn ics(
 ) -> Result<String, ScheduleError> {
     let tz = zone(r)?;
     if i64::from(days) > MAX_CALENDAR_DAYS || days == 0 {
-        return Err(ScheduleError::RangeTooLong {
-            from: from.to_string(),
-            to: format!("{days} days later"),
+        return Err(ScheduleError::CalendarDays {
+            days,
             limit: MAX_CALENDAR_DAYS,
         });
     }
+    // iCalendar writes four-digit years; chrono's range ends not far beyond them.
+    let last = from
+        .checked_add_days(Days::new(u64::from(days)))
+        .filter(|last| from.year() >= 1 && last.year() <= 9999)
+        .ok_or_else(|| ScheduleError::CalendarOutOfRange {
+            from: from.to_string(),
+            days,
+        })?;
     let start = resolve(tz, from.and_time(NaiveTime::MIN));
-    let last = from.checked_add_days(Days::new(u64::from(days)));
-    let end = resolve(tz, last.unwrap_or(NaiveDate::MAX).and_time(NaiveTime::MIN));
+    let end = resolve(tz, last.and_time(NaiveTime::MIN));
     // One event per shift (or window, or override), computed with a margin of the longest
     // shift either side: an event cut by the calendar's ends keeps its own start and end, so
     // its UID does not depend on the day the calendar starts.
@@ -48,6 +54,7 @@ pub fn ics(
     let entries: Vec<Shift> = pieces(r, start - margin, end + margin, Merge::SameShift)?
         .into_iter()
         .filter(|s| s.person.is_some() && s.end > start && s.start < end)
+        .map(|s| whole_override(r, s))
         .collect();
     let stamp = stamp(now);
     let mut lines = vec![
@@ -83,6 +90,23 @@ pub fn ics(
     }
     lines.push("END:VCALENDAR".into());
     Ok(lines.iter().map(|l| fold(l)).collect())
+}
+
+/// An override's event with the override's own start and end: one longer than the margin is
+/// cut by it, which would tie its UID to the calendar's first day. Overrides are above every
+/// layer and never overlap, so an override's entry is always the whole override.
+fn whole_override(r: &Rotation, mut s: Shift) -> Shift {
+    if s.source == Some(super::Source::Override) {
+        let whole = r
+            .overrides
+            .iter()
+            .filter_map(|o| Some((parse_instant(&o.from)?, parse_instant(&o.to)?)))
+            .find(|&(from, to)| from <= s.start && s.end <= to);
+        if let Some((from, to)) = whole {
+            (s.start, s.end) = (from, to);
+        }
+    }
+    s
 }
 
 fn zone(r: &Rotation) -> Result<chrono_tz::Tz, ScheduleError> {

@@ -1,10 +1,13 @@
-//! One layer's shifts: shift k starts at local (start date, handoff) + k × shift_hours and
-//! ends where shift k + 1 starts; its member is `members[k mod n]`.
+//! One layer's shifts: shift k's handoff is local (start date, handoff) + k × shift_hours; the
+//! shift ends at the next handoff (the earliest later one, where a long gap reorders them); its
+//! member is `members[k mod n]`.
+
+use std::collections::VecDeque;
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
-use super::local::{local_at, resolve};
+use super::local::{local_at, resolve, MAX_GAP_MINUTES};
 use super::window::Window;
 use crate::rotation::parse::{parse_date, parse_time, parse_zone};
 use crate::rotation::{Layer, Restriction, Rotation, RotationMember};
@@ -88,9 +91,19 @@ impl<'a> Plan<'a> {
         let elapsed = (local_at(self.tz, from) - self.first).num_hours();
         let mut k = (elapsed.div_euclid(hours) - 26 / hours - 2).max(0);
         let n = self.members.len() as i64;
-        let mut start = self.handoff(k);
+        // Resolved handoffs are not always in order: a handoff inside a gap longer than a
+        // shift (Antarctica/Troll skips two hours) resolves after the first handoffs past the
+        // gap. Whoever's handoff came last is on call, so a shift ends at the earliest later
+        // handoff, and one ending where it starts is empty. Only handoffs within the longest
+        // gap can come out of order, so looking that far ahead suffices.
+        let ahead = MAX_GAP_MINUTES / 60 / hours + 1;
+        let mut upcoming: VecDeque<_> = (k + 1..=k + ahead).map(|j| self.handoff(j)).collect();
+        let earliest = |u: &VecDeque<DateTime<Utc>>| {
+            u.iter().copied().min().unwrap_or(DateTime::<Utc>::MAX_UTC)
+        };
+        let mut start = self.handoff(k).min(earliest(&upcoming));
         while start < to {
-            let end = self.handoff(k + 1);
+            let end = earliest(&upcoming);
             // A shift inside a spring-forward gap is empty: its member is skipped that turn.
             if end > start && end > from {
                 out.push(Turn {
@@ -100,6 +113,8 @@ impl<'a> Plan<'a> {
                 });
             }
             k += 1;
+            upcoming.pop_front();
+            upcoming.push_back(self.handoff(k + ahead));
             start = end;
         }
         out

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, Offset, TimeZone, U
 use chrono_tz::Tz;
 
 /// The longest gap searched back over; the longest in the IANA data is a skipped day.
-const MAX_GAP_MINUTES: i64 = 48 * 60;
+pub const MAX_GAP_MINUTES: i64 = 48 * 60;
 
 pub fn resolve(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
     match tz.from_local_datetime(&local) {

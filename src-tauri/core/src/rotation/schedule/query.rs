@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{final_schedule, OnCall, ScheduleError};
 use crate::inventory::{self, Inventory};
-use crate::rotation::Rotation;
+use crate::rotation::{format_instant, parse_instant, Rotation};
 use crate::store::Store;
 
 /// How far either way the stretch around an instant is looked for.
@@ -14,13 +14,17 @@ pub const STRETCH_DAYS: i64 = 90;
 /// Who is on call for `r` at `at`, and the stretch around it during which the same person is
 /// on call from the same source and layer (cut at [`STRETCH_DAYS`] either way).
 pub fn on_call_at(r: &Rotation, at: DateTime<Utc>) -> Result<OnCall, ScheduleError> {
+    // The stretch stays within the years RFC 3339 writes.
+    let (first, last) = (
+        instant("0000-01-01T00:00:00Z"),
+        instant("9999-12-31T23:59:59Z"),
+    );
+    if at < first || at >= last {
+        return Err(ScheduleError::InstantOutOfRange(format_instant(at)));
+    }
     let reach = Duration::days(STRETCH_DAYS);
-    let from = at
-        .checked_sub_signed(reach)
-        .unwrap_or(DateTime::<Utc>::MIN_UTC);
-    let to = at
-        .checked_add_signed(reach)
-        .unwrap_or(DateTime::<Utc>::MAX_UTC);
+    let from = (at - reach).max(first);
+    let to = (at + reach).min(last);
     let schedule = final_schedule(r, from, to)?;
     // The schedule covers [from, to) without holes, so exactly one entry holds `at`.
     let entry = schedule
@@ -36,6 +40,10 @@ pub fn on_call_at(r: &Rotation, at: DateTime<Utc>) -> Result<OnCall, ScheduleErr
         start: entry.start,
         end: entry.end,
     })
+}
+
+fn instant(s: &str) -> DateTime<Utc> {
+    parse_instant(s).expect("a valid RFC 3339 literal")
 }
 
 /// [`on_call_at`] for the stored rotation `rotation_id`.

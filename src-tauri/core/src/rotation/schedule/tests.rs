@@ -128,6 +128,14 @@ fn the_range_is_limited_and_must_not_run_backwards() {
     assert!(final_schedule(&r, utc("2026-01-01T00:00:00Z"), utc("2027-02-05T00:00:00Z")).is_ok());
     let err = gaps(&r, utc("2026-02-01T00:00:00Z"), utc("2026-01-01T00:00:00Z")).unwrap_err();
     assert!(matches!(err, ScheduleError::RangeReversed { .. }), "{err}");
+    // An empty range is refused too, not answered with an empty schedule.
+    let at = utc("2026-02-01T00:00:00Z");
+    let err = final_schedule(&r, at, at).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the range's end 2026-02-01T00:00:00Z is not after its start 2026-02-01T00:00:00Z"
+    );
+    assert!(layer_schedule(&r, None, at, at).is_err());
 }
 
 #[test]
@@ -163,4 +171,62 @@ fn shifts_serialise_with_utc_whole_seconds() {
     assert_eq!(json["layer"], serde_json::Value::Null);
     let back: Shift = serde_json::from_value(json).unwrap();
     assert_eq!(back.end, utc("2026-01-05T04:00:00Z"));
+}
+
+/// Overrides count in whole seconds, like everything the schedule writes: a fraction would
+/// give entries that print as empty and calendar events sharing a UID.
+#[test]
+fn override_instants_count_in_whole_seconds() {
+    let mut r = rotation("UTC", 24, "00:00", "2026-01-05", &["Ana"]);
+    r.overrides.push(Override {
+        name: "Zoe".into(),
+        contact: String::new(),
+        from: "2026-03-01T04:00:00.200Z".into(),
+        to: "2026-03-01T05:30:00.700Z".into(),
+    });
+    assert_eq!(
+        final_schedule(&r, utc("2026-03-01T03:00:00Z"), utc("2026-03-01T06:00:00Z")).unwrap(),
+        [
+            ("Ana", Source::Layer, "03:00:00", "04:00:00"),
+            ("Zoe", Source::Override, "04:00:00", "05:30:00"),
+            ("Ana", Source::Layer, "05:30:00", "06:00:00"),
+        ]
+        .map(|(person, source, start, end)| Shift {
+            person: Some(person.into()),
+            contact: (person == "Ana").then(|| "ana@example.com".into()),
+            source: Some(source),
+            layer: None,
+            start: utc(&format!("2026-03-01T{start}Z")),
+            end: utc(&format!("2026-03-01T{end}Z")),
+        })
+    );
+    // Less than a second is no range at all.
+    r.overrides[0].to = "2026-03-01T04:00:00.900Z".into();
+    let errors = crate::rotation::rotation_errors(&r);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "overrides[0].to");
+    assert!(
+        errors[0].message.ends_with("(to the whole second)"),
+        "{errors:?}"
+    );
+}
+
+/// The stretch around an instant is cut where RFC 3339's four-digit years end, so its start
+/// and end always print as RFC 3339; an instant at or past the last second is refused.
+#[test]
+fn the_stretch_stays_within_four_digit_years() {
+    // Daily from 9999-12-01: the 31st is day 30, Ana's.
+    let r = rotation("UTC", 24, "00:00", "9999-12-01", &["Ana", "Ben"]);
+    let late = on_call_at(&r, utc("9999-12-31T23:59:58Z")).unwrap();
+    assert_eq!(late.person.as_deref(), Some("Ana"));
+    assert_eq!(format_instant(late.start), "9999-12-31T00:00:00Z");
+    assert_eq!(format_instant(late.end), "9999-12-31T23:59:59Z");
+    let early = on_call_at(&r, utc("0000-01-02T00:00:00Z")).unwrap();
+    assert_eq!(early.person, None);
+    assert_eq!(format_instant(early.start), "0000-01-01T00:00:00Z");
+    let err = on_call_at(&r, utc("9999-12-31T23:59:59Z")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "9999-12-31T23:59:59Z is outside the years 0000 to 9999 a schedule covers"
+    );
 }

@@ -137,3 +137,72 @@ fn a_rotation_with_one_member_is_low_and_never_fails_the_audit_alone() {
     });
     assert!(on_call_findings(&audit_inventory(&layered, &at("2026-06-01T00:00:00Z"))).is_empty());
 }
+
+/// A rotation whose people are all on a layer has members: the audit says so only of a
+/// rotation with nobody on any layer, and counts the layer's gaps instead.
+#[test]
+fn members_on_a_layer_alone_are_members() {
+    use Weekday::*;
+    let mut inv = demo_inventory().unwrap();
+    let r = inv
+        .rotations
+        .iter_mut()
+        .find(|r| r.id == "support-ai")
+        .unwrap();
+    let members = std::mem::take(&mut r.members);
+    r.layers.push(crate::rotation::Layer {
+        name: "Weekdays".into(),
+        time_zone: r.time_zone.clone(),
+        shift_hours: r.shift_hours,
+        handoff: r.handoff.clone(),
+        start: r.start.clone(),
+        members,
+        restrictions: vec![Restriction {
+            days: vec![Mon, Tue, Wed, Thu, Fri],
+            from: "09:00".into(),
+            to: "18:00".into(),
+        }],
+    });
+    let findings = audit_inventory(&inv, &at("2026-06-01T12:00:00Z"));
+    let about_support_ai: Vec<_> = findings
+        .iter()
+        .filter(|f| {
+            f.rotation.as_deref() == Some("support-ai") || f.kind == FindingKind::EmptyRotation
+        })
+        .map(|f| (f.workflow.as_deref(), f.kind))
+        .collect();
+    // Mon 2026-06-01 12:00Z is inside the window (14:00 CEST); it closes at 16:00Z.
+    assert_eq!(
+        about_support_ai,
+        [(Some("support-chat"), FindingKind::OnCallGap)],
+        "{findings:#?}"
+    );
+}
+
+/// A critical workflow's owner rotation whose schedule cannot be computed (stored before a
+/// rule it breaks) is reported like a gap, not skipped.
+#[test]
+fn an_owner_rotation_whose_schedule_cannot_be_computed_is_a_finding() {
+    let mut inv = demo_inventory().unwrap();
+    let r = inv
+        .rotations
+        .iter_mut()
+        .find(|r| r.id == "support-ai")
+        .unwrap();
+    r.handoff = "9:00".into();
+    let findings = audit_inventory(&inv, &at("2026-06-01T12:00:00Z"));
+    let found = on_call_findings(&findings);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].workflow.as_deref(), Some("support-chat"));
+    assert_eq!(
+        (found[0].kind, found[0].severity),
+        (FindingKind::OnCallGap, Severity::High)
+    );
+    assert!(
+        found[0].message.starts_with(
+            "nobody can tell who is on call: rotation 'support-ai' is invalid: handoff:"
+        ),
+        "{}",
+        found[0].message
+    );
+}

@@ -14,6 +14,8 @@ const ZONES: &[&str] = &[
     "Australia/Lord_Howe",
     "Australia/Sydney",
     "Asia/Kolkata",
+    // A two-hour spring-forward gap (2026-03-29 01:00Z), longer than a one-hour shift.
+    "Antarctica/Troll",
 ];
 
 fn any_rotation() -> impl Strategy<Value = Rotation> {
@@ -85,7 +87,9 @@ proptest! {
         }
         prop_assert!(whole.iter().all(|s| s.start < s.end));
         // Cut anywhere, the two halves join into the whole.
-        let mid = from + Duration::seconds(((to - from).num_seconds() as f64 * cut) as i64);
+        // Strictly inside: an empty half is refused like any empty range.
+        let inside = ((to - from).num_seconds() - 2) as f64 * cut;
+        let mid = from + Duration::seconds(inside as i64 + 1);
         let mut joined = final_schedule(&r, from, mid).unwrap();
         for s in final_schedule(&r, mid, to).unwrap() {
             match joined.last_mut() {

@@ -219,3 +219,40 @@ fn a_window_starts_on_its_listed_days() {
         ]
     );
 }
+
+/// Antarctica/Troll springs forward two hours (+00 to +02 at 01:00Z on the last Sunday of
+/// March: 2026-03-29), longer than an hourly shift. The handoffs at 01:00 and 02:00 local do
+/// not exist: with the offset before the gap they resolve to 01:00Z and 02:00Z, after the
+/// 03:00 (+02) handoff at 01:00Z. Whoever's handoff came last is on call, as the wall clock
+/// says (01:30Z reads 03:30 local), so both shifts inside the gap are empty and never overlap
+/// the shifts after it.
+#[test]
+fn shifts_inside_a_gap_longer_than_a_shift_are_empty() {
+    // Hourly from 2026-03-28 00:00 (+00): 24 shifts to 03-29 00:00, so Ana 00:00, Ben 01:00
+    // (empty), Cy 02:00 (empty), Ana 03:00 (01:00Z), Ben 04:00 (02:00Z), Cy 05:00 (03:00Z).
+    let r = rotation(
+        "Antarctica/Troll",
+        1,
+        "00:00",
+        "2026-03-28",
+        &["Ana", "Ben", "Cy"],
+    );
+    let expected = [
+        row("Ana", "2026-03-29T00:00:00Z", "2026-03-29T02:00:00Z"),
+        row("Ben", "2026-03-29T02:00:00Z", "2026-03-29T03:00:00Z"),
+        row("Cy", "2026-03-29T03:00:00Z", "2026-03-29T04:00:00Z"),
+    ];
+    assert_eq!(
+        rows(&r, "2026-03-29T00:00:00Z", "2026-03-29T04:00:00Z"),
+        expected
+    );
+    // The same from any starting point: the answer does not depend on the range asked for.
+    assert_eq!(
+        rows(&r, "2026-03-29T01:30:00Z", "2026-03-29T02:30:00Z"),
+        [
+            row("Ana", "2026-03-29T01:30:00Z", "2026-03-29T02:00:00Z"),
+            row("Ben", "2026-03-29T02:00:00Z", "2026-03-29T02:30:00Z"),
+        ]
+    );
+    assert_eq!(who(&r, "2026-03-29T01:30:00Z").as_deref(), Some("Ana"));
+}

@@ -109,8 +109,58 @@ fn every_shift_is_its_own_event_with_the_same_uid_in_every_calendar() {
     assert_eq!(uids("2026-02-10", 1), ["ops-20260209T033000Z@brownout"]);
     // Before the start there is nothing to show; the first event is the first shift.
     assert_eq!(uids("2026-01-01", 5), ["ops-20260105T033000Z@brownout"]);
-    let err = ics(&r, day("2026-01-01"), 345, utc("2026-01-01T00:00:00Z")).unwrap_err();
-    assert!(err.to_string().contains("longer than 344 days"), "{err}");
+    let now = utc("2026-01-01T00:00:00Z");
+    let err = ics(&r, day("2026-01-01"), 345, now).unwrap_err();
+    assert_eq!(err.to_string(), "a calendar holds 1 to 344 days, not 345");
+    let err = ics(&r, day("2026-01-01"), 0, now).unwrap_err();
+    assert_eq!(err.to_string(), "a calendar holds 1 to 344 days, not 0");
+}
+
+/// An override longer than any shift keeps its own start and end, so its UID is the same in
+/// every calendar that shows it.
+#[test]
+fn a_long_override_has_the_same_uid_in_every_calendar() {
+    let mut r = rotation("Asia/Kolkata", 24, "09:00", "2026-01-05", &["Ana"]);
+    r.overrides.push(Override {
+        name: "Jin".into(),
+        contact: String::new(),
+        from: "2026-01-10T00:00:00Z".into(),
+        to: "2026-04-10T00:00:00Z".into(),
+    });
+    for from in ["2026-03-01", "2026-03-02"] {
+        let text = ics(&r, day(from), 2, utc("2026-01-01T00:00:00Z")).unwrap();
+        let events: Vec<&str> = text.split("BEGIN:VEVENT\r\n").skip(1).collect();
+        assert_eq!(events.len(), 1, "{text}");
+        assert!(
+            events[0].starts_with(
+                "UID:ops-20260110T000000Z@brownout\r\nDTSTAMP:20260101T000000Z\r\n\
+                 DTSTART:20260110T000000Z\r\nDTEND:20260410T000000Z\r\n"
+            ),
+            "{from}: {}",
+            events[0]
+        );
+    }
+}
+
+/// A first day beyond what iCalendar's four-digit years hold is refused, not a crash.
+#[test]
+fn a_calendar_outside_four_digit_years_is_refused() {
+    let r = rotation("Asia/Kolkata", 168, "09:00", "2026-01-05", &["Ana"]);
+    let now = utc("2026-01-01T00:00:00Z");
+    for from in [
+        NaiveDate::MAX,
+        day("9999-12-01"),
+        NaiveDate::MIN,
+        day("0000-12-31"),
+    ] {
+        let err = ics(&r, from, 90, now).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("a calendar from {from} for 90 days reaches outside the years 0001 to 9999")
+        );
+    }
+    assert!(ics(&r, day("9999-01-01"), 90, now).is_ok());
+    assert!(ics(&r, day("0001-01-01"), 90, now).is_ok());
 }
 
 /// Python's icalendar library reads the feed: the events, their UTC times and the escaped

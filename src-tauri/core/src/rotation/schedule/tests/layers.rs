@@ -120,7 +120,8 @@ fn a_layer_alone_shows_its_own_shifts_and_gaps() {
     );
 }
 
-/// A layer with nobody (no members, or before its start) leaves the layer below on call.
+/// A layer with nobody (before its start, outside its windows) leaves the layer below on call;
+/// one without members at all is refused, as it would never have anyone.
 #[test]
 fn the_next_layer_down_is_on_call_where_a_layer_has_nobody() {
     let mut r = layered();
@@ -137,8 +138,7 @@ fn the_next_layer_down_is_on_call_where_a_layer_has_nobody() {
         ]
     );
     r.layers[0].members.clear();
-    assert_eq!(
-        rows(&r, "2026-06-02T14:00:00Z", "2026-06-02T15:00:00Z"),
-        [row("Ana", "2026-06-02T14:00:00Z", "2026-06-02T15:00:00Z")]
-    );
+    let err =
+        final_schedule(&r, utc("2026-06-02T14:00:00Z"), utc("2026-06-02T15:00:00Z")).unwrap_err();
+    assert!(err.to_string().contains("layers[0].members"), "{err}");
 }
