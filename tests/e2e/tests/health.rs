@@ -229,13 +229,16 @@ async fn breaking_a_vendor_in_the_drill_degrades_it_then_restoring_brings_it_bac
     .await;
 }
 
+/// Exit code, state, reason and Retry-After of one endpoint's sample from the command line.
+type CliSample = (i32, String, String, Option<u64>);
+
 /// `brownout probe run --json --endpoint ID` on the app's workspace: its exit code and the
 /// sample's state, reason and Retry-After. The CLI sweeps through a simulator of its own,
 /// which starts with the faults the window's drill keeps in the workspace.
 fn cli_probe(
     app: &App,
     endpoint: &str,
-) -> Result<(i32, String, String, Option<u64>), Box<dyn std::error::Error>> {
+) -> Result<CliSample, Box<dyn std::error::Error>> {
     let out = std::process::Command::new(app_binary())
         .arg("--db")
         .arg(app.db())
