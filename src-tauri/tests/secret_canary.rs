@@ -8,6 +8,8 @@
 //! server proves it received both.
 //!
 //! One test in its own binary: it sets a process environment variable before anything starts.
+//! The real `brownout probe run` and the app's probe monitor are searched the same way in
+//! `secret_canary_cli.rs` and `secret_canary_ipc.rs`.
 
 mod support {
     pub mod binary;
