@@ -23,7 +23,8 @@ const ENV_REF: &str = "env:BROWNOUT_CANARY_KEY";
 
 #[test]
 fn probe_run_sends_the_env_key_and_neither_prints_nor_records_it() {
-    let key = canary("sk-canary-cli-");
+    // Not shaped like any known key, so only the probe's own redaction can catch it.
+    let key = canary("canary-cli-");
     let server = EchoServer::start();
     let endpoints = echo_endpoints(|path| server.url(path), ENV_REF, ENV_REF);
     let inventory = json!({
@@ -68,7 +69,11 @@ fn probe_run_sends_the_env_key_and_neither_prints_nor_records_it() {
             // Each echo quoted the key; what is printed instead says it was removed.
             for row in &rows {
                 let excerpt = row["error_excerpt"].as_str().unwrap_or_default();
-                assert!(excerpt.contains("[redacted]"), "{args:?}: {row}");
+                assert!(
+                    excerpt.contains("[redacted]"),
+                    "{args:?}: {}",
+                    row.to_string().replace(&key, "KEY")
+                );
             }
         } else {
             assert!(text(&out.stdout).contains("[redacted]"), "{args:?}");

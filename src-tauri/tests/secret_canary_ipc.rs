@@ -81,8 +81,11 @@ fn probe_now_sends_env_and_keyring_keys_and_no_reply_or_event_carries_them() {
         let excerpt = live["last_sample"]["error_excerpt"].as_str();
         assert!(
             excerpt.is_some_and(|x| x.contains("[redacted]")),
-            "{}: {live}",
-            e.id
+            "{}: {}",
+            e.id,
+            live.to_string()
+                .replace(&env_key, "ENV")
+                .replace(&keyring_key, "KEYRING")
         );
         seen.add(format!("IPC probe_now {}", e.id), live.to_string());
     }
