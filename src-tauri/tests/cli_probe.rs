@@ -3,15 +3,17 @@
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 // Helpers shared by this folder's test crates (see the README's Layout).
 mod support {
     pub mod binary;
+    pub mod real_workspace;
 }
 
 use serde_json::Value;
 use support::binary::{assert_fails_saying, brownout, text};
+use support::real_workspace::{real_workspace, Setup};
 
 /// A loopback server answering by path: `/ok` 200, `/down` 500, `/throttled` 429 with
 /// `retry-after: 30`. Its base URL.
@@ -67,28 +69,9 @@ fn inventory(base: &str, workflows: &[String]) -> String {
     )
 }
 
-struct Setup {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-/// A workspace whose inventory is `inventory`.
+/// A workspace whose inventory is `inventory`; these probe their own loopback servers.
 fn workspace(inventory: &str) -> Setup {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("probe.db");
-    let file = dir.path().join("inventory.yaml");
-    std::fs::write(&file, inventory).unwrap();
-    let out = brownout(&db, &["inventory", "import", file.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    // A fresh workspace is the simulated demo; these probe their own loopback servers.
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute(
-            "UPDATE settings SET value = 'false' WHERE key = 'simulated'",
-            [],
-        )
-        .unwrap();
-    Setup { _dir: dir, db }
+    real_workspace(inventory, "yaml")
 }
 
 fn samples_in(db: &Path) -> Vec<(String, String)> {

@@ -8,18 +8,21 @@
 //! server proves it received both.
 //!
 //! One test in its own binary: it sets a process environment variable before anything starts.
+//! The real `brownout probe run` and the app's probe monitor are searched the same way in
+//! `secret_canary_cli.rs` and `secret_canary_ipc.rs`.
 
 mod support {
     pub mod binary;
+    pub mod canary;
     pub mod echo_server;
     pub mod ipc_harness;
 }
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use brownout_core::inventory::file::{self, Format};
-use brownout_core::inventory::{ApiStyle, Endpoint};
+use brownout_core::inventory::Endpoint;
 use brownout_core::probe::classify::{classify, ProbeContext};
 use brownout_core::probe::http::network::SystemResolver;
 use brownout_core::probe::http::{AddressPolicy, Network, Prober};
@@ -27,12 +30,13 @@ use brownout_core::probe::live::LiveState;
 use brownout_core::probe::request::{self, SecretResolver};
 use brownout_core::probe::runner::{self, Limits, Target};
 use brownout_core::probe::secrets::{OsKeyring, SystemSecrets};
-use brownout_core::probe::{history, Outcome, ProbeConfig, Reason, Sample};
+use brownout_core::probe::{history, Outcome, Reason, Sample};
 use brownout_shell::commands::list::name;
 use brownout_shell::AppState;
 use chrono::{SecondsFormat, Utc};
-use serde_json::{json, Value};
+use serde_json::json;
 use support::binary::{brownout, text};
+use support::canary::{canary, echo_endpoints, Surfaces};
 use support::echo_server::EchoServer;
 use support::ipc_harness::Harness;
 use tauri::Manager;
@@ -40,76 +44,6 @@ use tauri::Manager;
 const ENV_NAME: &str = "BROWNOUT_CANARY_KEY";
 const ENV_REF: &str = "env:BROWNOUT_CANARY_KEY";
 const KEYRING_REF: &str = "keyring:brownout-canary/vendor";
-
-/// A key nobody else uses: `prefix` and a per-run tail.
-fn canary(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("{prefix}{:016x}", nanos ^ u128::from(std::process::id()))
-}
-
-/// Everything searched for the canaries, by where it came from.
-struct Surfaces {
-    canaries: Vec<String>,
-    found: Vec<(String, Vec<u8>)>,
-}
-
-impl Surfaces {
-    fn add(&mut self, place: impl Into<String>, bytes: impl Into<Vec<u8>>) {
-        self.found.push((place.into(), bytes.into()));
-    }
-
-    fn add_file_tree(&mut self, dir: &Path) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                self.add_file_tree(&path);
-            } else {
-                let bytes = std::fs::read(&path).unwrap();
-                self.add(path.display().to_string(), bytes);
-            }
-        }
-    }
-
-    /// An IPC reply, or the error the UI would receive instead.
-    fn reply(&mut self, command: &str, reply: Result<Value, Value>) {
-        let (Ok(v) | Err(v)) = reply;
-        self.add(format!("IPC {command}"), v.to_string());
-    }
-
-    /// Where each canary appears; the bytes are not printed, so a failure shows no key.
-    fn leaks(&self) -> Vec<String> {
-        let mut leaks = Vec::new();
-        for (place, bytes) in &self.found {
-            for (i, canary) in self.canaries.iter().enumerate() {
-                if bytes.windows(canary.len()).any(|w| w == canary.as_bytes()) {
-                    leaks.push(format!("canary {i} in {place}"));
-                }
-            }
-        }
-        leaks
-    }
-}
-
-fn endpoint(id: &str, style: ApiStyle, base_url: String, credential: &str) -> Endpoint {
-    Endpoint {
-        id: id.into(),
-        vendor: "canary".into(),
-        name: id.into(),
-        model: "canary-model".into(),
-        base_url,
-        api_style: style,
-        credential: Some(credential.into()),
-        latency_slo_ms: 5_000,
-        probe: Some(ProbeConfig {
-            timeout_ms: 5_000,
-            connect_timeout_ms: 2_000,
-            ..ProbeConfig::default()
-        }),
-    }
-}
 
 /// One sweep over `endpoints`, classified as the app classifies: with the secret each probe
 /// sent, so it is removed from the excerpt.
@@ -158,10 +92,7 @@ fn the_canary_keys_reach_the_vendor_and_nothing_else() {
     let keyring_canary = canary("canary-keyring-");
     // Before any thread starts: the probes and the CLI read it from the environment.
     std::env::set_var(ENV_NAME, &env_canary);
-    let mut seen = Surfaces {
-        canaries: vec![env_canary.clone(), keyring_canary.clone()],
-        found: Vec::new(),
-    };
+    let mut seen = Surfaces::new(&[&env_canary, &keyring_canary]);
 
     let server = EchoServer::start();
     let secrets = Arc::new(SystemSecrets::new(
@@ -184,36 +115,7 @@ fn the_canary_keys_reach_the_vendor_and_nothing_else() {
         store(&keyring_canary, &keyring_canary),
     );
 
-    let base = |path: &str| server.url(path);
-    // The http kind reads the body only when it expects a JSON value in it.
-    let mut html = endpoint(
-        "canary-html",
-        ApiStyle::Http,
-        base("/status/html"),
-        KEYRING_REF,
-    );
-    if let Some(probe) = html.probe.as_mut() {
-        probe.json_pointer = Some("/status".into());
-        probe.equals = Some(json!("ok"));
-    }
-    let endpoints = [
-        endpoint("canary-openai", ApiStyle::Openai, base("/v1"), ENV_REF),
-        endpoint(
-            "canary-anthropic",
-            ApiStyle::Anthropic,
-            base("/v1"),
-            KEYRING_REF,
-        ),
-        endpoint("canary-azure", ApiStyle::AzureOpenai, base(""), KEYRING_REF),
-        endpoint("canary-gemini", ApiStyle::Gemini, base("/v1beta"), ENV_REF),
-        html,
-        endpoint(
-            "canary-broken",
-            ApiStyle::Http,
-            base("/status/broken"),
-            ENV_REF,
-        ),
-    ];
+    let endpoints = echo_endpoints(|path| server.url(path), ENV_REF, KEYRING_REF);
     seen.reply(
         "vendor_save",
         h.invoke(
@@ -248,8 +150,8 @@ fn the_canary_keys_reach_the_vendor_and_nothing_else() {
                 .replace(&keyring_canary, "KEYRING")
         );
     }
-    // And handed them back: every reply's body quotes a key (so the excerpts had one to
-    // remove), and its headers arrive with the key already removed.
+    // And handed them back: every reply's body and headers arrive with the key already removed
+    // where it was quoted.
     assert_eq!(outcomes.len(), endpoints.len());
     for (id, outcome) in &outcomes {
         let Outcome::Reply(reply) = outcome else {
@@ -257,7 +159,7 @@ fn the_canary_keys_reach_the_vendor_and_nothing_else() {
         };
         let body = String::from_utf8_lossy(&reply.body);
         assert!(
-            body.contains(&env_canary) || body.contains(&keyring_canary),
+            body.contains("[redacted]"),
             "{id}: the echo server did not echo"
         );
         let echo = reply.headers.iter().find(|(n, _)| n == "x-echo-credential");
@@ -265,6 +167,7 @@ fn the_canary_keys_reach_the_vendor_and_nothing_else() {
             echo.is_some_and(|(_, v)| v.contains("[redacted]")),
             "{id}: {echo:?}"
         );
+        seen.add(format!("reply body of {id}"), body.into_owned());
         seen.add(
             format!("reply headers of {id}"),
             format!("{:?}", reply.headers),
@@ -362,6 +265,5 @@ fn the_canary_keys_reach_the_vendor_and_nothing_else() {
         "the database has no WAL to search"
     );
 
-    let leaks = seen.leaks();
-    assert!(leaks.is_empty(), "a key leaked:\n{}", leaks.join("\n"));
+    seen.assert_no_leak();
 }

@@ -288,7 +288,7 @@ async fn read_reply(
     Outcome::Reply(Reply {
         status,
         headers,
-        body,
+        body: request.redact_body(body, body_cut),
         body_cut,
         ended_early,
         latency_ms: elapsed_ms(started),

@@ -74,6 +74,20 @@ impl ProbeRequest {
             _ => text.to_owned(),
         }
     }
+
+    /// A reply `body` with the secret this request carries replaced by `[redacted]`, and, when
+    /// the body was `cut` at the cap, the start of the secret it ends with. Done as the reply
+    /// arrives, with the very secret sent: the classification that reads the body later may
+    /// find another key, or none, where this one came from.
+    pub fn redact_body(&self, body: Vec<u8>, cut: bool) -> Vec<u8> {
+        match &self.secret {
+            // A short secret is not searched for: it would garble the body and protects nothing.
+            Some(secret) if secret.len() >= MIN_REDACTED_SECRET_BYTES => {
+                redact_bytes(body, secret.as_bytes(), cut)
+            }
+            _ => body,
+        }
+    }
 }
 
 impl fmt::Debug for ProbeRequest {
@@ -91,6 +105,36 @@ impl fmt::Debug for ProbeRequest {
             .field("carries_credential", &self.carries_credential())
             .finish()
     }
+}
+
+/// The shortest secret removed from reply bodies.
+const MIN_REDACTED_SECRET_BYTES: usize = 8;
+
+/// `body` with every `secret` replaced by `[redacted]`; when `cut`, also a start of `secret`
+/// (of at least [`MIN_REDACTED_SECRET_BYTES`]) that the body ends with.
+fn redact_bytes(body: Vec<u8>, secret: &[u8], cut: bool) -> Vec<u8> {
+    let redacted = b"[redacted]";
+    let mut out = Vec::with_capacity(body.len());
+    let mut rest = body.as_slice();
+    while !rest.is_empty() {
+        if rest.starts_with(secret) {
+            out.extend_from_slice(redacted);
+            rest = &rest[secret.len()..];
+        } else {
+            out.push(rest[0]);
+            rest = &rest[1..];
+        }
+    }
+    if cut {
+        let tail = (MIN_REDACTED_SECRET_BYTES..secret.len())
+            .rev()
+            .find(|&n| out.ends_with(&secret[..n]));
+        if let Some(n) = tail {
+            out.truncate(out.len() - n);
+            out.extend_from_slice(redacted);
+        }
+    }
+    out
 }
 
 /// Why a credential reference gives no secret.

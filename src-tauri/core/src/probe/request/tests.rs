@@ -240,3 +240,45 @@ fn azure_openai_and_bedrock_endpoints_build_their_own_shapes() {
     assert!(r.url.ends_with("/converse"), "{}", r.url);
     assert_eq!(header(&r, "authorization"), Some("Bearer sk-canary"));
 }
+
+#[test]
+fn reply_bodies_lose_the_secret_sent_and_a_start_of_it_where_the_body_was_cut() {
+    let r = built(
+        ApiStyle::Openai,
+        "gpt-4o",
+        "https://api.openai.com/v1",
+        None,
+    );
+    let body = br#"{"error":{"message":"bad key sk-canary, sk-canary"}}"#.to_vec();
+    assert_eq!(
+        r.redact_body(body, false),
+        br#"{"error":{"message":"bad key [redacted], [redacted]"}}"#
+    );
+    // Cut at the cap inside the key: what remains of it goes too; a cut body not ending in
+    // it keeps its end.
+    assert_eq!(
+        r.redact_body(b"key: sk-canar".to_vec(), true),
+        b"key: [redacted]"
+    );
+    assert_eq!(
+        r.redact_body(b"key: sk-canar".to_vec(), false),
+        b"key: sk-canar"
+    );
+    assert_eq!(r.redact_body(b"sk-ca".to_vec(), true), b"sk-ca");
+
+    // Nothing to remove: a request without a credential, or one too short to search for.
+    let mut e = endpoint(ApiStyle::Http, "m", "https://status.example/health");
+    e.credential = None;
+    let plain = build(&e, &ProbeConfig::default(), &secrets())
+        .unwrap()
+        .unwrap();
+    assert_eq!(plain.redact_body(b"sk-canary".to_vec(), true), b"sk-canary");
+    let short = build(
+        &endpoint(ApiStyle::Openai, "m", "https://api.openai.com/v1"),
+        &ProbeConfig::default(),
+        &EnvSecrets::with_lookup(|_| Some("ab".to_owned())),
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(short.redact_body(b"about".to_vec(), false), b"about");
+}
