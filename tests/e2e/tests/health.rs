@@ -235,10 +235,7 @@ type CliSample = (i32, String, String, Option<u64>);
 /// `brownout probe run --json --endpoint ID` on the app's workspace: its exit code and the
 /// sample's state, reason and Retry-After. The CLI sweeps through a simulator of its own,
 /// which starts with the faults the window's drill keeps in the workspace.
-fn cli_probe(
-    app: &App,
-    endpoint: &str,
-) -> Result<CliSample, Box<dyn std::error::Error>> {
+fn cli_probe(app: &App, endpoint: &str) -> Result<CliSample, Box<dyn std::error::Error>> {
     let out = std::process::Command::new(app_binary())
         .arg("--db")
         .arg(app.db())
