@@ -8,7 +8,7 @@ mod parse;
 pub mod schedule;
 mod validate;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params_from_iter, Connection, OptionalExtension, ToSql};
 
 use crate::rows::{self, from_row};
 
@@ -58,41 +58,27 @@ pub fn exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
 }
 
 pub fn insert(conn: &Connection, r: &Rotation) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO rotations (id, name, time_zone, shift_hours, handoff_time, start_date, restrictions, layers)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        params![
-            r.id,
-            r.name,
-            r.time_zone,
-            r.shift_hours,
-            r.handoff,
-            r.start,
-            json_text(&r.restrictions)?,
-            json_text(&r.layers)?
-        ],
-    )?;
+    with_own_columns(r, |columns| {
+        conn.execute(
+            "INSERT INTO rotations (id, name, time_zone, shift_hours, handoff_time, start_date, restrictions, layers)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            columns.as_slice(),
+        )
+    })?;
     insert_children(conn, r)
 }
 
 /// Replaces the rotation stored as `original_id` (which may be renamed to `r.id`).
 pub fn update(conn: &Connection, original_id: &str, r: &Rotation) -> rusqlite::Result<usize> {
-    let n = conn.execute(
-        "UPDATE rotations SET id = ?, name = ?, time_zone = ?, shift_hours = ?, handoff_time = ?,
-             start_date = ?, restrictions = ?, layers = ?
-         WHERE id = ?",
-        params![
-            r.id,
-            r.name,
-            r.time_zone,
-            r.shift_hours,
-            r.handoff,
-            r.start,
-            json_text(&r.restrictions)?,
-            json_text(&r.layers)?,
-            original_id
-        ],
-    )?;
+    let n = with_own_columns(r, |columns| {
+        let key: [&dyn ToSql; 1] = [&original_id];
+        conn.execute(
+            "UPDATE rotations SET id = ?, name = ?, time_zone = ?, shift_hours = ?, handoff_time = ?,
+                 start_date = ?, restrictions = ?, layers = ?
+             WHERE id = ?",
+            params_from_iter(columns.into_iter().chain(key)),
+        )
+    })?;
     if n > 0 {
         conn.execute(
             "DELETE FROM rotation_members WHERE rotation_id = ?",
@@ -128,6 +114,25 @@ fn insert_children(conn: &Connection, r: &Rotation) -> rusqlite::Result<()> {
         &r.overrides,
         |o| [&o.name, &o.contact, &o.from, &o.to],
     )
+}
+
+/// Calls `f` with the rotation's own columns, in the order `insert` and `update` bind them.
+fn with_own_columns<T>(
+    r: &Rotation,
+    f: impl FnOnce([&dyn ToSql; 8]) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    let restrictions = json_text(&r.restrictions)?;
+    let layers = json_text(&r.layers)?;
+    f([
+        &r.id,
+        &r.name,
+        &r.time_zone,
+        &r.shift_hours,
+        &r.handoff,
+        &r.start,
+        &restrictions,
+        &layers,
+    ])
 }
 
 /// Restrictions and layers are stored as JSON in the inventory file's shape.

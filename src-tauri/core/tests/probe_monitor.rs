@@ -100,6 +100,14 @@ fn store_with(inv: &Inventory) -> Store {
     store
 }
 
+/// A store whose inventory has one probed endpoint, "a", answered by `server`.
+fn one_probed_endpoint(server: &SwitchServer) -> Store {
+    store_with(&inventory(
+        vec![endpoint("a", server.url("a"), Some(probe(2000)))],
+        None,
+    ))
+}
+
 fn monitor(store: &Store, clock: Arc<dyn Clock>, health: SharedHealth) -> Monitor {
     Monitor::new(
         store.clone(),
@@ -124,11 +132,7 @@ async fn step(m: &Monitor, clock: &ManualClock) {
 #[tokio::test]
 async fn live_state_follows_samples_with_hysteresis_and_the_history_keeps_them() {
     let server = SwitchServer::start().await;
-    let inv = inventory(
-        vec![endpoint("a", server.url("a"), Some(probe(2000)))],
-        None,
-    );
-    let store = store_with(&inv);
+    let store = one_probed_endpoint(&server);
     let clock = ManualClock::new();
     let shared = SharedHealth::default();
     let m = monitor(&store, clock.clone(), shared.clone());
@@ -199,11 +203,7 @@ async fn live_state_follows_samples_with_hysteresis_and_the_history_keeps_them()
 #[tokio::test]
 async fn a_throttled_endpoint_is_not_probed_again_before_its_retry_after() {
     let server = SwitchServer::start().await;
-    let inv = inventory(
-        vec![endpoint("a", server.url("a"), Some(probe(2000)))],
-        None,
-    );
-    let store = store_with(&inv);
+    let store = one_probed_endpoint(&server);
     let clock = ManualClock::new();
     let m = monitor(&store, clock.clone(), SharedHealth::default());
     server.set("a", Answer::Throttle(120));
@@ -309,10 +309,7 @@ async fn status_pages_are_probed_and_reloads_follow_the_inventory() {
 #[tokio::test]
 async fn the_running_loop_probes_on_its_own_until_stopped() {
     let server = SwitchServer::start().await;
-    let store = store_with(&inventory(
-        vec![endpoint("a", server.url("a"), Some(probe(2000)))],
-        None,
-    ));
+    let store = one_probed_endpoint(&server);
     let m = monitor(&store, Arc::new(SystemClock), SharedHealth::default());
     let mut updates = m.subscribe();
     let running = tokio::spawn(m.clone().run());

@@ -43,6 +43,11 @@ fn rotation(zone: &str, shift_hours: u32, handoff: &str, start: &str, names: &[&
     }
 }
 
+/// A rotation in New York, whose DST changes most of these tests cross.
+fn new_york(shift_hours: u32, handoff: &str, start: &str, names: &[&str]) -> Rotation {
+    rotation("America/New_York", shift_hours, handoff, start, names)
+}
+
 fn every_day(from: &str, to: &str) -> Restriction {
     use Weekday::*;
     Restriction {
@@ -81,13 +86,7 @@ use crate::rotation::format_instant;
 #[test]
 fn a_handoff_instant_belongs_to_the_incoming_person() {
     // New York, January: EST, UTC-5, so 09:00 local is 14:00Z. Jan 5: Ana, Jan 6: Ben.
-    let r = rotation(
-        "America/New_York",
-        24,
-        "09:00",
-        "2026-01-05",
-        &["Ana", "Ben"],
-    );
+    let r = new_york(24, "09:00", "2026-01-05", &["Ana", "Ben"]);
     assert_eq!(who(&r, "2026-01-06T13:59:59Z").as_deref(), Some("Ana"));
     assert_eq!(who(&r, "2026-01-06T14:00:00Z").as_deref(), Some("Ben"));
     let now = on_call_at(&r, utc("2026-01-06T14:00:00Z")).unwrap();
@@ -100,7 +99,7 @@ fn a_handoff_instant_belongs_to_the_incoming_person() {
 
 #[test]
 fn nobody_is_on_call_before_the_start_and_the_gap_reaches_back_at_most_90_days() {
-    let r = rotation("America/New_York", 24, "09:00", "2026-01-05", &["Ana"]);
+    let r = new_york(24, "09:00", "2026-01-05", &["Ana"]);
     let before = on_call_at(&r, utc("2026-01-05T13:59:59Z")).unwrap();
     assert_eq!(before.person, None);
     assert_eq!(before.source, None);

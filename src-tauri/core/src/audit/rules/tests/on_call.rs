@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use super::*;
-use crate::rotation::{Restriction, Weekday};
+use crate::inventory::Inventory;
+use crate::rotation::{Restriction, Rotation, Weekday};
 
 fn at(s: &str) -> AuditContext {
     AuditContext {
@@ -24,29 +25,39 @@ fn on_call_findings(findings: &[Finding]) -> Vec<&Finding> {
         .collect()
 }
 
+/// The one on-call finding among `findings`; fails the test if there is not exactly one.
+fn only_on_call_finding(findings: &[Finding]) -> &Finding {
+    let found = on_call_findings(findings);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    found[0]
+}
+
+fn rotation<'a>(inv: &'a mut Inventory, id: &str) -> &'a mut Rotation {
+    inv.rotations.iter_mut().find(|r| r.id == id).unwrap()
+}
+
+/// Someone on call on weekdays 09:00–18:00 in the rotation's zone.
+fn weekdays_nine_to_six() -> Restriction {
+    use Weekday::*;
+    Restriction {
+        days: vec![Mon, Tue, Wed, Thu, Fri],
+        from: "09:00".into(),
+        to: "18:00".into(),
+    }
+}
+
 /// support-chat (critical) and reply-drafting (high) are owned by support-ai, which has
 /// someone on call only on weekdays 09:00–18:00 Berlin here.
 #[test]
 fn a_critical_workflow_whose_rotation_has_a_gap_in_the_next_14_days_fails() {
-    use Weekday::*;
     let mut inv = demo_inventory().unwrap();
-    let r = inv
-        .rotations
-        .iter_mut()
-        .find(|r| r.id == "support-ai")
-        .unwrap();
-    r.restrictions = vec![Restriction {
-        days: vec![Mon, Tue, Wed, Thu, Fri],
-        from: "09:00".into(),
-        to: "18:00".into(),
-    }];
+    let r = rotation(&mut inv, "support-ai");
+    r.restrictions = vec![weekdays_nine_to_six()];
     // Mon 2026-06-01 12:00Z is 14:00 CEST (+2), inside the window; it closes at 18:00 CEST,
     // 16:00Z, and opens again Tue 09:00 CEST, 07:00Z. Until Mon 06-15 12:00Z that is five
     // gaps a week (four weeknights and the weekend), ten in all.
     let findings = audit_inventory(&inv, &at("2026-06-01T12:00:00Z"));
-    let found = on_call_findings(&findings);
-    assert_eq!(found.len(), 1, "{found:#?}");
-    let f = found[0];
+    let f = only_on_call_finding(&findings);
     assert_eq!(f.workflow.as_deref(), Some("support-chat"));
     assert_eq!(f.rotation.as_deref(), Some("support-ai"));
     assert_eq!(
@@ -65,11 +76,7 @@ fn a_critical_workflow_whose_rotation_has_a_gap_in_the_next_14_days_fails() {
 #[test]
 fn the_next_14_days_are_counted_from_the_injected_clock() {
     let mut inv = demo_inventory().unwrap();
-    let r = inv
-        .rotations
-        .iter_mut()
-        .find(|r| r.id == "support-ai")
-        .unwrap();
+    let r = rotation(&mut inv, "support-ai");
     r.start = "2026-06-20".into();
     // 09:00 CEST on 06-20 is 07:00Z: before it, nothing.
     let before = audit_inventory(&inv, &at("2026-06-10T00:00:00Z"));
@@ -94,16 +101,10 @@ fn the_next_14_days_are_counted_from_the_injected_clock() {
 #[test]
 fn a_rotation_with_one_member_is_low_and_never_fails_the_audit_alone() {
     let mut inv = demo_inventory().unwrap();
-    let r = inv
-        .rotations
-        .iter_mut()
-        .find(|r| r.id == "platform-ml")
-        .unwrap();
+    let r = rotation(&mut inv, "platform-ml");
     r.members.truncate(1);
     let findings = audit_inventory(&inv, &at("2026-06-01T00:00:00Z"));
-    let found = on_call_findings(&findings);
-    assert_eq!(found.len(), 1, "{found:#?}");
-    let f = found[0];
+    let f = only_on_call_finding(&findings);
     assert_eq!(
         (f.kind, f.severity),
         (FindingKind::SingleMemberRotation, Severity::Low)
@@ -118,11 +119,7 @@ fn a_rotation_with_one_member_is_low_and_never_fails_the_audit_alone() {
     assert!(!AuditReport::from_findings(findings).fails);
     // A second person on a layer is cover too.
     let mut layered = inv.clone();
-    let r = layered
-        .rotations
-        .iter_mut()
-        .find(|r| r.id == "platform-ml")
-        .unwrap();
+    let r = rotation(&mut layered, "platform-ml");
     r.layers.push(crate::rotation::Layer {
         name: "Weekend".into(),
         time_zone: "America/New_York".into(),
@@ -142,13 +139,8 @@ fn a_rotation_with_one_member_is_low_and_never_fails_the_audit_alone() {
 /// rotation with nobody on any layer, and counts the layer's gaps instead.
 #[test]
 fn members_on_a_layer_alone_are_members() {
-    use Weekday::*;
     let mut inv = demo_inventory().unwrap();
-    let r = inv
-        .rotations
-        .iter_mut()
-        .find(|r| r.id == "support-ai")
-        .unwrap();
+    let r = rotation(&mut inv, "support-ai");
     let members = std::mem::take(&mut r.members);
     r.layers.push(crate::rotation::Layer {
         name: "Weekdays".into(),
@@ -157,11 +149,7 @@ fn members_on_a_layer_alone_are_members() {
         handoff: r.handoff.clone(),
         start: r.start.clone(),
         members,
-        restrictions: vec![Restriction {
-            days: vec![Mon, Tue, Wed, Thu, Fri],
-            from: "09:00".into(),
-            to: "18:00".into(),
-        }],
+        restrictions: vec![weekdays_nine_to_six()],
     });
     let findings = audit_inventory(&inv, &at("2026-06-01T12:00:00Z"));
     let about_support_ai: Vec<_> = findings
@@ -184,25 +172,20 @@ fn members_on_a_layer_alone_are_members() {
 #[test]
 fn an_owner_rotation_whose_schedule_cannot_be_computed_is_a_finding() {
     let mut inv = demo_inventory().unwrap();
-    let r = inv
-        .rotations
-        .iter_mut()
-        .find(|r| r.id == "support-ai")
-        .unwrap();
+    let r = rotation(&mut inv, "support-ai");
     r.handoff = "9:00".into();
     let findings = audit_inventory(&inv, &at("2026-06-01T12:00:00Z"));
-    let found = on_call_findings(&findings);
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].workflow.as_deref(), Some("support-chat"));
+    let f = only_on_call_finding(&findings);
+    assert_eq!(f.workflow.as_deref(), Some("support-chat"));
     assert_eq!(
-        (found[0].kind, found[0].severity),
+        (f.kind, f.severity),
         (FindingKind::OnCallGap, Severity::High)
     );
     assert!(
-        found[0].message.starts_with(
+        f.message.starts_with(
             "nobody can tell who is on call: rotation 'support-ai' is invalid: handoff:"
         ),
         "{}",
-        found[0].message
+        f.message
     );
 }

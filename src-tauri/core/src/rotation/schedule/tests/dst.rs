@@ -124,13 +124,7 @@ fn gap_times_take_the_offset_before_the_gap_and_repeated_times_their_first_occur
 fn a_one_hour_shift_inside_a_gap_is_empty_and_its_member_skipped() {
     // Hourly from 00:00 EST on 03-08 (05:00Z): Ana 00:00, Ben 01:00, Cy 02:00 (does not
     // exist: 07:00Z) until 03:00 EDT (also 07:00Z), so Cy's turn is empty; Ana 03:00 EDT.
-    let r = rotation(
-        "America/New_York",
-        1,
-        "00:00",
-        "2026-03-08",
-        &["Ana", "Ben", "Cy"],
-    );
+    let r = new_york(1, "00:00", "2026-03-08", &["Ana", "Ben", "Cy"]);
     assert_eq!(
         rows(&r, "2026-03-08T05:00:00Z", "2026-03-08T09:00:00Z"),
         [
@@ -142,13 +136,7 @@ fn a_one_hour_shift_inside_a_gap_is_empty_and_its_member_skipped() {
     );
     // The fall-back hour 01:00–02:00 lasts two hours: Ben's 01:00 EDT (05:00Z) until 02:00
     // EST (07:00Z). Hourly from 00:00 EDT on 11-01 (04:00Z).
-    let r = rotation(
-        "America/New_York",
-        1,
-        "00:00",
-        "2026-11-01",
-        &["Ana", "Ben", "Cy"],
-    );
+    let r = new_york(1, "00:00", "2026-11-01", &["Ana", "Ben", "Cy"]);
     assert_eq!(
         rows(&r, "2026-11-01T04:00:00Z", "2026-11-01T08:00:00Z"),
         [
@@ -167,13 +155,7 @@ fn a_night_window_crossing_midnight_keeps_local_hours_across_dst() {
     // Ben 03-08. Nights: 03-06 20:00 EST (01:00Z 03-07) to 03-07 08:00 EST (13:00Z);
     // 03-07 20:00 EST (01:00Z 03-08) to 03-08 08:00 EDT (12:00Z); 03-08 20:00 EDT (00:00Z
     // 03-09) to 03-09 08:00 EDT (12:00Z).
-    let mut r = rotation(
-        "America/New_York",
-        24,
-        "09:00",
-        "2026-03-01",
-        &["Ana", "Ben"],
-    );
+    let mut r = new_york(24, "09:00", "2026-03-01", &["Ana", "Ben"]);
     r.restrictions = vec![every_day("20:00", "08:00")];
     assert_eq!(
         rows(&r, "2026-03-07T12:00:00Z", "2026-03-09T12:00:00Z"),

@@ -11,14 +11,8 @@ fn day(s: &str) -> NaiveDate {
 }
 
 /// New York, daily 09:00, from Sat 2026-03-07: the calendar's days cross the spring change.
-fn new_york() -> Rotation {
-    let mut r = rotation(
-        "America/New_York",
-        24,
-        "09:00",
-        "2026-03-01",
-        &["Ana", "Ben"],
-    );
+fn long_named_new_york() -> Rotation {
+    let mut r = new_york(24, "09:00", "2026-03-01", &["Ana", "Ben"]);
     r.name = "Ops, nights; \\ and a rather long name that has to be folded across lines".into();
     r.members[0].name =
         "Ana Lima, SRE; Ünïcödé ✓ with a name long enough to need folding too".into();
@@ -28,7 +22,7 @@ fn new_york() -> Rotation {
 #[test]
 fn lines_end_in_crlf_fold_at_75_octets_and_escape_text() {
     let text = ics(
-        &new_york(),
+        &long_named_new_york(),
         day("2026-03-07"),
         3,
         utc("2026-03-01T12:00:00Z"),
@@ -59,7 +53,7 @@ fn events_are_the_shifts_in_utc_with_stable_uids() {
     // 03-07 is day 6 from 03-01 (Ana), 03-08 Ben, 03-09 Ana. 09:00 EST on 03-07 is 14:00Z,
     // 09:00 EDT on 03-08 and 03-09 is 13:00Z. The calendar runs from 03-07 00:00 EST (05:00Z)
     // to 03-10 00:00 EDT (04:00Z); the shifts cut by its ends keep their whole length.
-    let r = new_york();
+    let r = long_named_new_york();
     let text = ics(&r, day("2026-03-07"), 3, utc("2026-03-01T12:00:00Z")).unwrap();
     let unfolded = text.replace("\r\n ", "");
     let starts: Vec<&str> = unfolded
@@ -168,7 +162,7 @@ fn a_calendar_outside_four_digit_years_is_refused() {
 #[test]
 fn a_standard_icalendar_library_reads_the_feed() {
     let text = ics(
-        &new_york(),
+        &long_named_new_york(),
         day("2026-03-07"),
         3,
         utc("2026-03-01T12:00:00Z"),
