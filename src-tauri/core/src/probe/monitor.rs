@@ -336,13 +336,12 @@ impl Monitor {
         let by_id: HashMap<String, Probe> =
             due.iter().map(|p| (p.id().to_owned(), p.clone())).collect();
         let targets = due.iter().map(|p| p.target().clone()).collect();
-        let mut arrivals =
-            runner::sweep_as_done(prober, secrets.clone(), targets, self.inner.limits);
+        let mut arrivals = runner::sweep_as_done(prober, secrets, targets, self.inner.limits);
         let monitor = self.clone();
         tokio::spawn(async move {
             while let Some((id, outcome)) = arrivals.recv().await {
                 if let Some(probe) = by_id.get(&id) {
-                    let _ = monitor.complete(probe, &outcome, secrets.as_ref(), now, generation);
+                    let _ = monitor.complete(probe, &outcome, now, generation);
                 }
             }
         })
@@ -370,12 +369,12 @@ impl Monitor {
         };
         let started = self.inner.clock.now();
         let target = probe.target().clone();
-        let outcome = runner::sweep(prober, secrets.clone(), vec![target], self.inner.limits)
+        let outcome = runner::sweep(prober, secrets, vec![target], self.inner.limits)
             .await
             .pop()
             .map(|(_, o)| o);
         let outcome = outcome.ok_or_else(|| MonitorError::NotProbed(endpoint.to_owned()))?;
-        let update = self.complete(&probe, &outcome, secrets.as_ref(), started, generation)?;
+        let update = self.complete(&probe, &outcome, started, generation)?;
         Ok(update.sample)
     }
 
@@ -385,11 +384,10 @@ impl Monitor {
         &self,
         probe: &Probe,
         outcome: &Outcome,
-        secrets: &dyn SecretResolver,
         started: DateTime<Utc>,
         generation: u64,
     ) -> Result<Update, MonitorError> {
-        let sample = probe.sample(outcome, secrets, started, self.inner.clock.now());
+        let sample = probe.sample(outcome, started, self.inner.clock.now());
         let change = {
             let mut state = self.state();
             if state.generation != generation {

@@ -1,6 +1,7 @@
 //! One sweep without live state (`brownout probe run`): every probe once, each sample
 //! recorded in the history as the monitor records its own, no hysteresis.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -51,13 +52,14 @@ pub async fn sweep(
     let prober = Arc::new(Prober::new(routing.network()));
     let started = now();
     let targets = chosen.iter().map(|p| p.target().clone()).collect();
-    let outcomes = runner::sweep(prober, secrets.clone(), targets, limits).await;
+    let outcomes = runner::sweep(prober, secrets, targets, limits).await;
     let finished = now();
+    let by_id: HashMap<&str, &Probe> = chosen.iter().map(|p| (p.id(), p)).collect();
     let samples: Vec<Sample> = outcomes
         .iter()
         .filter_map(|(id, outcome)| {
-            let probe = chosen.iter().find(|p| p.id() == id)?;
-            Some(probe.sample(outcome, secrets.as_ref(), started, finished))
+            let probe = by_id.get(id.as_str())?;
+            Some(probe.sample(outcome, started, finished))
         })
         .collect();
     history::record_samples(store, &samples)?;

@@ -5,7 +5,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::inventory::Inventory;
 use crate::probe::classify::{classify, ProbeContext};
-use crate::probe::request::{effective_kind, SecretResolver};
+use crate::probe::request::effective_kind;
 use crate::probe::runner::Target;
 use crate::probe::status_page::classify_status_page;
 use crate::probe::targets::{endpoint_targets, status_targets, Routing};
@@ -33,24 +33,14 @@ impl Probe {
         &self.target().endpoint.id
     }
 
-    /// The sample `outcome` makes, for a probe that started at `started`. `secrets` gives the
-    /// credential the probe sent, so that it is removed from the excerpt.
-    pub fn sample(
-        &self,
-        outcome: &Outcome,
-        secrets: &dyn SecretResolver,
-        started: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Sample {
+    /// The sample `outcome` makes, for a probe that started at `started`. The prober already
+    /// removed the credential it sent from everything the outcome carries, so it is not read
+    /// again here.
+    pub fn sample(&self, outcome: &Outcome, started: DateTime<Utc>, now: DateTime<Utc>) -> Sample {
         let target = self.target();
-        let secret = target
-            .endpoint
-            .credential
-            .as_deref()
-            .and_then(|r| secrets.secret(r).ok());
         let ctx = ProbeContext {
             config: &target.config,
-            credential: secret.as_deref(),
+            credential: None,
             now,
         };
         let classified = match self {
